@@ -1,0 +1,119 @@
+package dev.scopegen.runtime.internal;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The blocking {@code with} statement for any {@link AsyncScope}: enter, body, exit on the calling
+ * thread. Used by {@link AsyncScope#call} and by generated scopes whose methods are asynchronous
+ * (generated scopes with synchronous methods inline the same logic instead). Not part of the public
+ * API.
+ */
+public final class Blocking {
+
+  private Blocking() {}
+
+  /**
+   * Enters {@code scope}, applies {@code body}, exits, and returns the body's result.
+   *
+   * <p>Failures of {@code enter} and {@code exit} are thrown as they are, checked or not: callers
+   * declare the checked exceptions their scope can produce.
+   *
+   * @param <T> the resource type
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param scope the scope
+   * @param body the body
+   * @return the body's result, or {@code null} when the scope suppressed the body's failure
+   * @throws X the body's failure, unchanged
+   */
+  public static <T, R, X extends Throwable> R call(
+      AsyncScope<T> scope, ScopeFunction<? super T, ? extends R, X> body) throws X {
+    T resource = enter(scope);
+    R result;
+    try {
+      result = body.apply(resource);
+    } catch (Throwable failure) {
+      if (exitAfter(scope, resource, failure)) {
+        return null;
+      }
+      throw failure;
+    }
+    Stages.await(scope.exit(resource, null));
+    return result;
+  }
+
+  /**
+   * Enters {@code scope}, runs {@code body}, exits.
+   *
+   * @param <T> the resource type
+   * @param <X> the body's checked exception
+   * @param scope the scope
+   * @param body the body
+   * @throws X the body's failure, unchanged
+   */
+  public static <T, X extends Throwable> void run(
+      AsyncScope<T> scope, ScopeConsumer<? super T, X> body) throws X {
+    T resource = enter(scope);
+    try {
+      body.accept(resource);
+    } catch (Throwable failure) {
+      if (exitAfter(scope, resource, failure)) {
+        return;
+      }
+      throw failure;
+    }
+    Stages.await(scope.exit(resource, null));
+  }
+
+  /**
+   * Waits for {@code scope.enter()}. Waiting can be interrupted: the interrupt propagates as an
+   * {@link InterruptedException}, and a resource that arrives later is released at once.
+   */
+  private static <T> T enter(AsyncScope<T> scope) {
+    CompletionStage<T> entering = scope.enter();
+    if (Stages.isDoneNormally(entering)) {
+      return Stages.valueOf(entering);
+    }
+    CompletableFuture<T> future = entering.toCompletableFuture();
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw Stages.sneakyThrow(Failures.unwrap(e.getCause()));
+    } catch (InterruptedException interrupt) {
+      future.thenAccept(late -> releaseLate(scope, late, interrupt));
+      throw Stages.sneakyThrow(interrupt);
+    }
+  }
+
+  private static <T> void releaseLate(AsyncScope<T> scope, T resource, Throwable reason) {
+    try {
+      scope.exit(resource, reason)
+          .whenComplete((ignored, failure) -> Failures.addSuppressed(reason, Failures.unwrap(failure)));
+    } catch (Throwable failure) {
+      Failures.addSuppressed(reason, failure);
+    }
+  }
+
+  /**
+   * Exits after the body failed with {@code failure}. Returns whether the scope suppressed it;
+   * throws the scope's deliberate replacement, which keeps {@code failure} reachable.
+   */
+  private static <T> boolean exitAfter(AsyncScope<T> scope, T resource, Throwable failure) {
+    Boolean suppress;
+    try {
+      suppress = Stages.await(scope.exit(resource, failure));
+    } catch (Throwable replacement) {
+      if (replacement == failure) {
+        return false;
+      }
+      throw Stages.sneakyThrow(Failures.addSuppressed(replacement, failure));
+    }
+    return Boolean.TRUE.equals(suppress);
+  }
+}

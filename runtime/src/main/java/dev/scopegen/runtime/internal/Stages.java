@@ -1,0 +1,159 @@
+package dev.scopegen.runtime.internal;
+
+import dev.scopegen.runtime.Failures;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Small, allocation-free helpers for {@link CompletionStage}s, used by the runtime and by generated
+ * scope classes. Not part of the public API: names and signatures may change in any release.
+ *
+ * <p>The fast paths matter: a scope whose stages are already complete must not pay for dependent
+ * stages, so the helpers look at a {@link CompletableFuture}'s state directly.
+ */
+public final class Stages {
+
+  /** A completed stage holding {@code null}, shared: its value can never change. */
+  private static final CompletableFuture<Void> DONE = new ConstantStage<>(null);
+
+  private static final CompletableFuture<Boolean> TRUE = new ConstantStage<>(Boolean.TRUE);
+  private static final CompletableFuture<Boolean> FALSE = new ConstantStage<>(Boolean.FALSE);
+
+  /** The class of {@link CompletableFuture#completedStage}, whose state cannot be read. */
+  private static final Class<?> MINIMAL_STAGE = CompletableFuture.completedStage(null).getClass();
+
+  private Stages() {}
+
+  /**
+   * Returns a shared stage completed with {@code null}.
+   *
+   * @return a completed stage
+   */
+  public static CompletionStage<Void> done() {
+    return DONE;
+  }
+
+  /**
+   * Returns a shared stage completed with {@code value}.
+   *
+   * @param value the value
+   * @return a completed stage, the same instance for the same value
+   */
+  public static CompletionStage<Boolean> of(boolean value) {
+    return value ? TRUE : FALSE;
+  }
+
+  /**
+   * Returns a new stage completed exceptionally with {@code failure}.
+   *
+   * @param <T> the stage's value type
+   * @param failure the failure
+   * @return a failed stage
+   */
+  public static <T> CompletableFuture<T> failed(Throwable failure) {
+    return CompletableFuture.failedFuture(failure);
+  }
+
+  /**
+   * Whether the state of {@code stage} can be read without waiting and it completed normally.
+   *
+   * @param stage a stage, not {@code null}
+   * @return {@code true} when {@link #valueOf} may be called
+   */
+  public static boolean isDoneNormally(CompletionStage<?> stage) {
+    if (stage instanceof CompletableFuture && stage.getClass() != MINIMAL_STAGE) {
+      CompletableFuture<?> future = (CompletableFuture<?>) stage;
+      return future.isDone() && !future.isCompletedExceptionally();
+    }
+    return false;
+  }
+
+  /**
+   * Returns the value of a stage for which {@link #isDoneNormally} returned {@code true}.
+   *
+   * @param <T> the value type
+   * @param stage a stage that completed normally
+   * @return its value
+   */
+  public static <T> T valueOf(CompletionStage<T> stage) {
+    return ((CompletableFuture<T>) stage).getNow(null);
+  }
+
+  /**
+   * Cancels {@code stage} if it is a {@link CompletableFuture} whose state can be changed; other
+   * stages cannot be cancelled from outside and are left to complete.
+   *
+   * @param stage the stage to cancel
+   */
+  public static void cancel(CompletionStage<?> stage) {
+    if (stage instanceof CompletableFuture && stage.getClass() != MINIMAL_STAGE) {
+      ((CompletableFuture<?>) stage).cancel(true);
+    }
+  }
+
+  /**
+   * Waits for {@code stage} without being interrupted and returns its value, or throws its failure
+   * as it is (never wrapped in {@link java.util.concurrent.CompletionException}). An interrupt that
+   * arrives while waiting is kept: the thread's interrupt status is set again before returning.
+   *
+   * @param <T> the value type
+   * @param stage the stage to wait for
+   * @return its value
+   */
+  public static <T> T await(CompletionStage<T> stage) {
+    if (isDoneNormally(stage)) {
+      return valueOf(stage);
+    }
+    CompletableFuture<T> future = stage.toCompletableFuture();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw sneakyThrow(Failures.unwrap(e.getCause()));
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Throws {@code failure} as it is, checked or not, without wrapping it. The compiler sees an
+   * unchecked exception; callers declare what they really throw.
+   *
+   * @param failure the failure to throw
+   * @return never returns; declared so callers can write {@code throw sneakyThrow(e)}
+   */
+  public static RuntimeException sneakyThrow(Throwable failure) {
+    return Stages.<RuntimeException>throwAs(failure);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X extends Throwable> RuntimeException throwAs(Throwable failure) throws X {
+    throw (X) failure;
+  }
+
+  /** A completed future whose outcome cannot be changed, so that it can be shared. */
+  private static final class ConstantStage<T> extends CompletableFuture<T> {
+    ConstantStage(T value) {
+      super.complete(value);
+    }
+
+    @Override
+    public void obtrudeValue(T value) {
+      throw new UnsupportedOperationException("shared completed stage");
+    }
+
+    @Override
+    public void obtrudeException(Throwable ex) {
+      throw new UnsupportedOperationException("shared completed stage");
+    }
+  }
+}

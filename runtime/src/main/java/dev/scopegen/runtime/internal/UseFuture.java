@@ -1,0 +1,205 @@
+package dev.scopegen.runtime.internal;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The {@code async with} statement for any {@link AsyncScope}: the future returned by {@link
+ * AsyncScope#use}. Not part of the public API.
+ *
+ * <p>It moves through three phases, entering, running the body and exiting, in a lock-free state
+ * word. Stages that are already complete are consumed on the spot, so a scope whose stages are all
+ * complete costs this one object and no dependent stage.
+ *
+ * <p>{@link #cancel} is a request, as in Python: it cancels the body's stage (or, while entering,
+ * marks the body as never to run) and the future completes after {@link AsyncScope#exit} has
+ * finished. Cleanup is never cancelled.
+ *
+ * @param <T> the resource type
+ * @param <R> the result type
+ */
+public final class UseFuture<T, R> extends CompletableFuture<R> {
+
+  private static final int ENTERING = 0;
+  private static final int RUNNING = 1;
+  private static final int EXITING = 2;
+  private static final int PHASE = 3;
+  private static final int CANCEL_REQUESTED = 4;
+
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(UseFuture.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final AsyncScope<T> scope;
+  private final Function<? super T, ? extends CompletionStage<R>> body;
+
+  /** Phase and cancel request; written with {@link #STATE}. */
+  @SuppressWarnings("unused") // accessed through STATE
+  private volatile int state;
+
+  /** The body's stage while it runs, so that a cancel request can reach it. */
+  private volatile CompletionStage<R> running;
+
+  // Written before the stage that hands them to the next phase; read after it completed.
+  private T resource;
+  private R value;
+  private Throwable failure;
+  private boolean cancelledBeforeBody;
+
+  private UseFuture(AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body) {
+    this.scope = scope;
+    this.body = body;
+  }
+
+  /**
+   * Starts {@code async with scope as resource: body(resource)}.
+   *
+   * @param <T> the resource type
+   * @param <R> the result type
+   * @param scope the scope
+   * @param body the asynchronous body
+   * @return the future of the whole statement
+   */
+  public static <T, R> CompletableFuture<R> start(
+      AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body) {
+    UseFuture<T, R> future = new UseFuture<>(scope, body);
+    future.enter();
+    return future;
+  }
+
+  private void enter() {
+    CompletionStage<T> entering;
+    try {
+      entering = nonNull(scope.enter(), "enter()");
+    } catch (Throwable enterFailure) {
+      completeExceptionally(enterFailure);
+      return;
+    }
+    if (Stages.isDoneNormally(entering)) {
+      entered(Stages.valueOf(entering), null);
+    } else {
+      entering.whenComplete(this::entered);
+    }
+  }
+
+  private void entered(T resource, Throwable enterFailure) {
+    if (enterFailure != null) {
+      completeExceptionally(Failures.unwrap(enterFailure));
+      return;
+    }
+    this.resource = resource;
+    if (!STATE.compareAndSet(this, ENTERING, RUNNING)) {
+      // Cancelled while entering: the body never runs, the late resource is released now.
+      state = EXITING | CANCEL_REQUESTED;
+      cancelledBeforeBody = true;
+      exit(new CancellationException("use() was cancelled while entering the scope"));
+      return;
+    }
+    CompletionStage<R> stage;
+    try {
+      stage = nonNull(body.apply(resource), "the body");
+    } catch (Throwable bodyFailure) {
+      bodyDone(null, bodyFailure);
+      return;
+    }
+    if (Stages.isDoneNormally(stage)) {
+      bodyDone(Stages.valueOf(stage), null);
+      return;
+    }
+    running = stage;
+    if (((int) STATE.getVolatile(this) & CANCEL_REQUESTED) != 0) {
+      Stages.cancel(stage);
+    }
+    stage.whenComplete(this::bodyDone);
+  }
+
+  private void bodyDone(R value, Throwable bodyFailure) {
+    int previous = (int) STATE.getAndSet(this, EXITING);
+    running = null;
+    Throwable failure = Failures.unwrap(bodyFailure);
+    if (failure == null && (previous & CANCEL_REQUESTED) != 0) {
+      failure = new CancellationException("use() was cancelled");
+    }
+    this.value = value;
+    exit(failure);
+  }
+
+  private void exit(Throwable failure) {
+    this.failure = failure;
+    CompletionStage<Boolean> exiting;
+    try {
+      exiting = nonNull(scope.exit(resource, failure), "exit()");
+    } catch (Throwable exitFailure) {
+      exited(null, exitFailure);
+      return;
+    }
+    if (Stages.isDoneNormally(exiting)) {
+      exited(Stages.valueOf(exiting), null);
+    } else {
+      exiting.whenComplete(this::exited);
+    }
+  }
+
+  private void exited(Boolean suppress, Throwable exitFailure) {
+    Throwable failure = this.failure;
+    Throwable replacement = Failures.unwrap(exitFailure);
+    if (replacement != null) {
+      completeExceptionally(
+          failure == null ? replacement : Failures.addSuppressed(replacement, failure));
+    } else if (failure == null) {
+      complete(value);
+    } else if (Boolean.TRUE.equals(suppress) && !cancelledBeforeBody) {
+      complete(null);
+    } else {
+      completeExceptionally(failure);
+    }
+  }
+
+  /**
+   * Requests cancellation, as Python's {@code Task.cancel()} does. Returns {@code true} when the
+   * request was taken (the scope is entering or the body is running): the future then completes
+   * once cleanup has finished, normally cancelled. Returns {@code false} when the body has already
+   * finished or the future is done.
+   *
+   * @param mayInterruptIfRunning passed on to the body's stage
+   * @return whether the request was taken
+   */
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    while (true) {
+      int current = state;
+      if ((current & PHASE) == EXITING || isDone()) {
+        return false;
+      }
+      if ((current & CANCEL_REQUESTED) != 0) {
+        return true;
+      }
+      if (STATE.compareAndSet(this, current, current | CANCEL_REQUESTED)) {
+        CompletionStage<R> stage = running;
+        if (stage != null) {
+          Stages.cancel(stage);
+        }
+        return true;
+      }
+    }
+  }
+
+  private static <S> S nonNull(S stage, String what) {
+    if (stage == null) {
+      throw new NullPointerException(what + " returned null instead of a CompletionStage");
+    }
+    return stage;
+  }
+}
