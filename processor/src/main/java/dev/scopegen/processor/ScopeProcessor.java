@@ -1,0 +1,61 @@
+package dev.scopegen.processor;
+
+import com.google.auto.service.AutoService;
+import dev.scopegen.Commit;
+import dev.scopegen.Enter;
+import dev.scopegen.Exit;
+import dev.scopegen.Rollback;
+import dev.scopegen.ScopedResource;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The ScopeGen annotation processor: writes a {@code <Name>Scope} for every class with an
+ * {@link Enter @Enter} method and a {@code <Enclosing>Scopes} for every type with {@link
+ * ScopedResource @ScopedResource} methods.
+ *
+ * <p>This class only dispatches: {@link ResourceStep} handles resource classes and {@link
+ * GeneratorStep} generator methods. Each step validates a whole type, reports every error on the
+ * offending element, and generates only when the type is clean. Types that refer to classes not
+ * generated yet are deferred to the next round.
+ */
+@AutoService(Processor.class)
+public final class ScopeProcessor extends AbstractProcessor {
+
+  private ResourceStep resources;
+  private GeneratorStep generators;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    resources = new ResourceStep(processingEnv);
+    generators = new GeneratorStep(processingEnv);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        Enter.class.getCanonicalName(),
+        Exit.class.getCanonicalName(),
+        Commit.class.getCanonicalName(),
+        Rollback.class.getCanonicalName(),
+        ScopedResource.class.getCanonicalName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    resources.process(round);
+    generators.process(round);
+    return false;
+  }
+}
