@@ -1,0 +1,130 @@
+package dev.scopegen.processor;
+
+import java.util.Locale;
+
+/**
+ * Every error message of the processor, in one place.
+ *
+ * <p>Each message is a short rule sentence: it names the annotation, quotes the user's names
+ * ({@code %s} arguments, filled by {@link #format}) and says how to fix the code. Every message has
+ * its own negative test. Add new messages to the group they belong to.
+ */
+enum Messages {
+
+  // Any annotated type.
+
+  /** Arguments: the type, the exception's stack trace. */
+  INTERNAL_ERROR(
+      "ScopeGen failed unexpectedly while processing %s; please report this bug with the code that"
+          + " triggers it. Details: %s"),
+
+  /** Arguments: the type, the missing type as written. */
+  MISSING_TYPE(
+      "ScopeGen cannot process %s because it refers to %s, which does not exist; fix the reference"
+          + " or the annotation processor that should generate it"),
+
+  // Resource classes: @Enter, @Exit, @Commit, @Rollback.
+
+  /** Arguments: the annotation, the method that already has it. */
+  DUPLICATE_METHOD("A class may have only one @%s method, and %s already has it; remove one of the two"),
+
+  /** Arguments: the annotation, the method, the class. */
+  MISSING_ENTER(
+      "@%s method %s needs an @Enter method in %s that acquires the resource; add one, or remove"
+          + " the annotation"),
+
+  /** Arguments: the method, the class. */
+  MISSING_RELEASE(
+      "@Enter method %s needs an @Exit, @Commit or @Rollback method in %s that releases the"
+          + " resource; add one"),
+
+  /** Arguments: the annotation, the method. */
+  PRIVATE_METHOD("@%s methods must not be private; make %s package-private or wider"),
+
+  /** Arguments: the annotation, the method. */
+  STATIC_METHOD("@%s methods must be instance methods; remove static from %s"),
+
+  /** Arguments: the annotation, the method. */
+  GENERIC_METHOD("@%s methods must not declare type parameters; remove them from %s"),
+
+  /** Arguments: the method, its parameter list. */
+  ENTER_PARAMETERS("@Enter methods take no parameters; remove (%2$s) from %1$s"),
+
+  /** Arguments: the annotation, the method, its parameter list, the accepted parameter lists. */
+  PARAMETERS("@%s method %s takes (%s); it must take %s"),
+
+  /** Arguments: the annotation, the method, the parameter, its type, the resource type. */
+  RESOURCE_PARAMETER(
+      "@%s method %s cannot receive the resource in parameter %s: %s is not a supertype of the"
+          + " resource type %s; declare the parameter as %5$s"),
+
+  /** Arguments: the annotation, the method, the parameter, its type. */
+  FAILURE_PARAMETER(
+      "@%s method %s must accept any failure in parameter %s, but %s is narrower than Throwable;"
+          + " declare the parameter as Throwable"),
+
+  /** Arguments: the method, its return type. */
+  ENTER_RETURN(
+      "@Enter method %s returns %s; it must return the resource, a CompletionStage of it, void or"
+          + " CompletionStage<Void>"),
+
+  /** Arguments: the method, its return type. */
+  EXIT_RETURN(
+      "@Exit method %s returns %s; it must return void, boolean, CompletionStage<Boolean> (to"
+          + " suppress failures) or another CompletionStage"),
+
+  /** Arguments: the annotation, the method, its return type. */
+  STEP_RETURN("@%s method %s returns %s; it must return void or a CompletionStage"),
+
+  /** Arguments: the annotation, the method, its return type. */
+  RAW_STAGE(
+      "@%s method %s returns the raw type %s; add its type argument, for example"
+          + " CompletionStage<Void>"),
+
+  /** Arguments: the method, its return type. */
+  WILDCARD_RESOURCE(
+      "@Enter method %s returns %s; name the resource type without a wildcard, for example"
+          + " CompletionStage<Connection>"),
+
+  /** Arguments: the class. */
+  PRIVATE_CLASS(
+      "Class %s has lifecycle annotations but is private, so its scope cannot reach it; make it"
+          + " package-private or wider"),
+
+  /** Arguments: the class. */
+  INNER_CLASS(
+      "Class %s has lifecycle annotations but is an inner class; make it static so its scope can"
+          + " name it"),
+
+  /** Arguments: the annotation, the method. */
+  LOCAL_CLASS(
+      "@%s method %s is in a local or anonymous class, which cannot have a scope; move it to a"
+          + " top-level or static nested class"),
+
+  /** Arguments: the annotation type. */
+  ANNOTATION_TYPE(
+      "Annotation type %s cannot have lifecycle methods; put them in a class, interface, enum or"
+          + " record"),
+
+  /** Arguments: the generated name, the class. */
+  NAME_CLASH("Cannot generate %s for %s because a type with that name already exists; rename one of them"),
+
+  // Generator methods: @ScopedResource.
+  ;
+
+  private final String template;
+
+  Messages(String template) {
+    this.template = template;
+  }
+
+  /**
+   * Returns the message with its {@code %s} placeholders filled.
+   *
+   * @param arguments the values of the placeholders, in order
+   * @return the message text
+   */
+  String format(Object... arguments) {
+    return String.format(Locale.ROOT, template, arguments);
+  }
+}
