@@ -72,10 +72,18 @@ public final class Blocking {
   }
 
   /**
-   * Waits for {@code scope.enter()}. Waiting can be interrupted: the interrupt propagates as an
-   * {@link InterruptedException}, and a resource that arrives later is released at once.
+   * Enters {@code scope} on the calling thread: waits for {@code scope.enter()} and returns the
+   * resource. Waiting can be interrupted: the interrupt propagates as an {@link
+   * InterruptedException}, and a resource that arrives later is released at once, with that
+   * exception as the failure its exit sees.
+   *
+   * <p>The failure of entering is thrown as it is, checked or not, never wrapped.
+   *
+   * @param <T> the resource type
+   * @param scope the scope
+   * @return the entered resource
    */
-  private static <T> T enter(AsyncScope<T> scope) {
+  public static <T> T enter(AsyncScope<T> scope) {
     CompletionStage<T> entering = scope.enter();
     if (Stages.isDoneNormally(entering)) {
       return Stages.valueOf(entering);

@@ -1,0 +1,249 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Stages;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Python's {@code AsyncExitStack}: a LIFO stack of cleanup that grows at run time, for a number of
+ * resources known only while the program runs.
+ *
+ * <pre>{@code
+ * new ExitStack().run(stack -> {
+ *   for (Path path : paths) {
+ *     writers.add(stack.enter(Scopes.closing(Files.newBufferedWriter(path))));
+ *   }
+ *   ... // every writer is closed at the end, newest first, whatever happens
+ * });
+ * }</pre>
+ *
+ * <p>Synchronous and asynchronous registrations form one stack and run in reverse order of
+ * registration when the stack unwinds:
+ *
+ * <ul>
+ *   <li>{@link #enter} / {@link #enterAsync} enter a scope and register its {@link AsyncScope#exit};
+ *       a scope whose enter fails registers nothing.
+ *   <li>{@link #push} / {@link #pushAsync} register an exit handler, which sees the failure in
+ *       flight and may suppress it.
+ *   <li>{@link #callback} / {@link #callbackAsync} register a cleanup callback, which neither sees
+ *       nor suppresses failures.
+ * </ul>
+ *
+ * <p>Each registration method returns its argument, as Python's do.
+ *
+ * <h2>Unwinding</h2>
+ *
+ * <p>Used as a scope ({@link #use}, {@link #call}, {@link #run}, or {@link #exit} directly), the
+ * stack unwinds with the body's failure: each exit handler and scope sees the failure in flight,
+ * and {@code null} once an earlier one suppressed it. Cleanup failures follow DESIGN rule 4 rather
+ * than Python: a failure raised while another one is in flight is added to it as suppressed
+ * instead of replacing it; with none in flight, the first cleanup failure becomes the failure and
+ * later ones are suppressed onto it. Only a scope's own {@code exit} may replace the failure in
+ * flight, as its protocol allows (a generator that translates the failure).
+ *
+ * <p>{@link #close} and {@link #closeAsync} unwind with no failure in flight, for example at the
+ * end of a {@code try}-with-resources statement, which does not tell {@code close} what failed: to
+ * let handlers see and suppress the body's failure, run the body with {@link #call} or {@link #run}
+ * instead.
+ *
+ * <p>Unwinding is iterative: a stack of a hundred thousand registrations, synchronous or
+ * asynchronous stages that already completed, unwinds in constant stack depth. After unwinding
+ * the stack is empty and can be used again; closing an empty stack does nothing. Registrations
+ * added while the stack unwinds are unwound too.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>Like {@link java.util.ArrayDeque}, a stack is not safe for concurrent use: register from one
+ * thread at a time, wait for {@link #enterAsync} before registering more, and wait for an
+ * unwinding to finish before touching the stack again. Asynchronous registrations may complete on
+ * any thread; the completion of their stages orders the steps.
+ */
+// close() declares Exception because cleanup callbacks may throw any exception, InterruptedException
+// included; javac's "try" lint would flag that on every AutoCloseable declaring Exception.
+@SuppressWarnings("try")
+public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
+
+  private Registrations registrations = new Registrations();
+
+  /** Creates an empty stack. */
+  public ExitStack() {}
+
+  /**
+   * Enters {@code scope} on the calling thread and registers its exit: Python's {@code
+   * enter_context}. Waiting for the scope's enter can be interrupted; a resource that arrives after
+   * the interrupt is released at once.
+   *
+   * @param <T> the resource type
+   * @param scope the scope to enter
+   * @return the entered resource
+   * @throws Exception the failure of entering the scope, which registers nothing
+   */
+  public <T> T enter(AsyncScope<T> scope) throws Exception {
+    Objects.requireNonNull(scope, "scope");
+    T resource = Blocking.enter(scope);
+    registrations.add(Registrations.SCOPE, scope, resource);
+    return resource;
+  }
+
+  /**
+   * Enters {@code scope} without blocking and registers its exit once it is entered: Python's
+   * {@code enter_async_context}. Wait for the returned stage before using the stack again.
+   *
+   * @param <T> the resource type
+   * @param scope the scope to enter
+   * @return a stage that completes with the entered resource after the exit was registered, or
+   *     exceptionally with the failure of entering, which registers nothing
+   */
+  public <T> CompletionStage<T> enterAsync(AsyncScope<T> scope) {
+    Objects.requireNonNull(scope, "scope");
+    CompletionStage<T> entering;
+    try {
+      entering = Objects.requireNonNull(scope.enter(), "enter() returned null");
+    } catch (Throwable failure) {
+      return Stages.failed(failure);
+    }
+    if (Stages.isDoneNormally(entering)) {
+      registrations.add(Registrations.SCOPE, scope, Stages.valueOf(entering));
+      return entering;
+    }
+    CompletableFuture<T> entered = new CompletableFuture<>();
+    entering.whenComplete(
+        (resource, failure) -> {
+          if (failure != null) {
+            entered.completeExceptionally(Failures.unwrap(failure));
+          } else {
+            registrations.add(Registrations.SCOPE, scope, resource);
+            entered.complete(resource);
+          }
+        });
+    return entered;
+  }
+
+  /**
+   * Registers an exit handler: Python's {@code push}. It sees the failure in flight and returns
+   * {@code true} to suppress it.
+   *
+   * @param <H> the handler's type
+   * @param handler the handler
+   * @return {@code handler}
+   */
+  public <H extends ExitHandler> H push(H handler) {
+    registrations.add(Registrations.HANDLER, Objects.requireNonNull(handler, "handler"), null);
+    return handler;
+  }
+
+  /**
+   * Registers an asynchronous exit handler: Python's {@code push_async_exit}. It sees the failure in
+   * flight and completes with {@code true} to suppress it.
+   *
+   * @param <H> the handler's type
+   * @param handler the handler
+   * @return {@code handler}
+   */
+  public <H extends AsyncExitHandler> H pushAsync(H handler) {
+    registrations.add(
+        Registrations.ASYNC_HANDLER, Objects.requireNonNull(handler, "handler"), null);
+    return handler;
+  }
+
+  /**
+   * Registers a cleanup callback: Python's {@code callback}.
+   *
+   * @param <C> the callback's type
+   * @param cleanup the callback
+   * @return {@code cleanup}
+   */
+  public <C extends Cleanup> C callback(C cleanup) {
+    registrations.add(Registrations.CLEANUP, Objects.requireNonNull(cleanup, "cleanup"), null);
+    return cleanup;
+  }
+
+  /**
+   * Registers an asynchronous cleanup callback: Python's {@code push_async_callback}. The stack
+   * waits for its stage before running the next registration.
+   *
+   * @param <C> the callback's type
+   * @param cleanup the callback
+   * @return {@code cleanup}
+   */
+  public <C extends AsyncCleanup> C callbackAsync(C cleanup) {
+    registrations.add(
+        Registrations.ASYNC_CLEANUP, Objects.requireNonNull(cleanup, "cleanup"), null);
+    return cleanup;
+  }
+
+  /**
+   * Moves every registration to a new stack and leaves this one empty: Python's {@code pop_all}.
+   * Typical use: enter several resources, and hand them over to the caller only if all of them
+   * could be entered.
+   *
+   * @return a new stack holding this stack's registrations, in the same order
+   */
+  public ExitStack popAll() {
+    ExitStack moved = new ExitStack();
+    moved.registrations = registrations.removeAll();
+    return moved;
+  }
+
+  /**
+   * Unwinds the stack with no failure in flight and waits for it without being interrupted: every
+   * registration runs, newest first. An interrupt that arrives while waiting is kept.
+   *
+   * @throws Exception the first cleanup failure, with later ones suppressed onto it (thrown as it
+   *     is, so an {@link Error} or other {@link Throwable} propagates too)
+   */
+  @Override
+  public void close() throws Exception {
+    Stages.await(Unwinding.unwind(registrations, null));
+  }
+
+  /**
+   * Unwinds the stack with no failure in flight, without blocking: Python's {@code aclose}.
+   *
+   * @return a stage that completes when every registration ran, or exceptionally with the first
+   *     cleanup failure, with later ones suppressed onto it
+   */
+  public CompletionStage<Void> closeAsync() {
+    CompletionStage<Boolean> unwinding = Unwinding.unwind(registrations, null);
+    if (Stages.isDoneNormally(unwinding)) {
+      return Stages.done();
+    }
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    unwinding.whenComplete(
+        (ignored, failure) -> {
+          if (failure == null) {
+            closed.complete(null);
+          } else {
+            closed.completeExceptionally(Failures.unwrap(failure));
+          }
+        });
+    return closed;
+  }
+
+  /**
+   * Enters the stack as a scope: hands the stack itself to the body, like Python's {@code
+   * __aenter__}.
+   *
+   * @return a completed stage holding this stack
+   */
+  @Override
+  public CompletionStage<ExitStack> enter() {
+    return CompletableFuture.completedFuture(this);
+  }
+
+  /**
+   * Unwinds the stack with the body's failure in flight: Python's {@code __aexit__}.
+   *
+   * @param stack this stack, as {@link #enter} handed it to the body
+   * @param failure the body's failure, or {@code null}
+   * @return a stage that completes with {@code true} when a handler suppressed {@code failure},
+   *     with {@code false} when it must propagate (cleanup failures suppressed onto it), or
+   *     exceptionally with a failure that must propagate instead
+   */
+  @Override
+  public CompletionStage<Boolean> exit(ExitStack stack, Throwable failure) {
+    return Unwinding.unwind(registrations, failure);
+  }
+}

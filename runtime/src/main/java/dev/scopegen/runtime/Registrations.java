@@ -1,0 +1,114 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The registrations of an {@link ExitStack}, newest last: exit handlers, cleanup callbacks and
+ * entered scopes, synchronous and asynchronous, in one LIFO order.
+ *
+ * <p>Three parallel arrays hold what each registration is, its target and, for an entered scope,
+ * its resource; registering allocates nothing beyond the arrays' occasional growth.
+ */
+final class Registrations {
+
+  static final byte HANDLER = 0;
+  static final byte ASYNC_HANDLER = 1;
+  static final byte CLEANUP = 2;
+  static final byte ASYNC_CLEANUP = 3;
+  static final byte SCOPE = 4;
+
+  private static final int INITIAL_CAPACITY = 8;
+
+  private byte[] kinds;
+  private Object[] targets;
+  private Object[] resources;
+  private int size;
+
+  Registrations() {
+    this(new byte[0], new Object[0], new Object[0], 0);
+  }
+
+  private Registrations(byte[] kinds, Object[] targets, Object[] resources, int size) {
+    this.kinds = kinds;
+    this.targets = targets;
+    this.resources = resources;
+    this.size = size;
+  }
+
+  /** Adds a registration; {@code resource} is the entered resource of a {@link #SCOPE}. */
+  void add(byte kind, Object target, Object resource) {
+    if (size == kinds.length) {
+      int capacity = Math.max(INITIAL_CAPACITY, size * 2);
+      kinds = Arrays.copyOf(kinds, capacity);
+      targets = Arrays.copyOf(targets, capacity);
+      resources = Arrays.copyOf(resources, capacity);
+    }
+    kinds[size] = kind;
+    targets[size] = target;
+    resources[size] = resource;
+    size++;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Moves every registration to a new instance and leaves this one empty. */
+  Registrations removeAll() {
+    Registrations moved = new Registrations(kinds, targets, resources, size);
+    kinds = new byte[0];
+    targets = new Object[0];
+    resources = new Object[0];
+    size = 0;
+    return moved;
+  }
+
+  /** The kind of the newest registration; the one {@link #exitNewest} runs next. */
+  byte newestKind() {
+    return kinds[size - 1];
+  }
+
+  /**
+   * Removes the newest registration and runs it with the failure in flight.
+   *
+   * @return its stage: whether a handler or scope suppresses {@code failure}, or when a callback is
+   *     done
+   * @throws Throwable what a synchronous handler or callback threw
+   */
+  CompletionStage<?> exitNewest(Throwable failure) throws Throwable {
+    int newest = --size;
+    byte kind = kinds[newest];
+    Object target = targets[newest];
+    Object resource = resources[newest];
+    targets[newest] = null;
+    resources[newest] = null;
+    switch (kind) {
+      case HANDLER:
+        return Stages.of(((ExitHandler) target).onExit(failure));
+      case ASYNC_HANDLER:
+        return nonNull(((AsyncExitHandler) target).onExit(failure), "an async exit handler");
+      case CLEANUP:
+        ((Cleanup) target).run();
+        return Stages.done();
+      case ASYNC_CLEANUP:
+        return nonNull(((AsyncCleanup) target).run(), "an async cleanup callback");
+      default:
+        return exitScope(target, resource, failure);
+    }
+  }
+
+  @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
+  private static CompletionStage<Boolean> exitScope(
+      Object scope, Object resource, Throwable failure) {
+    return nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
+  }
+
+  private static <S> S nonNull(S stage, String what) {
+    if (stage == null) {
+      throw new NullPointerException(what + " returned null instead of a CompletionStage");
+    }
+    return stage;
+  }
+}

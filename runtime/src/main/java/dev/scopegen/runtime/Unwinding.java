@@ -1,0 +1,96 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One unwinding of {@link Registrations}, newest first: the {@code __aexit__} of Python's {@code
+ * AsyncExitStack}, with the failure bookkeeping of DESIGN rule 4.
+ *
+ * <ul>
+ *   <li>Each exit handler and scope sees the failure in flight; once one of them suppresses it, the
+ *       ones after it see {@code null}. Callbacks never suppress, whatever their stage holds.
+ *   <li>A handler or callback that fails while a failure is in flight adds its failure to it as
+ *       suppressed; with none in flight, its failure becomes the failure in flight and must
+ *       propagate (unless a later handler suppresses it).
+ *   <li>A scope's {@link AsyncScope#exit} completes exceptionally only with a failure that must
+ *       propagate instead: that failure takes over, with the one it replaces kept reachable.
+ * </ul>
+ *
+ * <p>The outcome follows {@link AsyncScope#exit}: {@code true} when the failure received was
+ * suppressed, {@code false} when it must propagate as it is, exceptionally when another failure
+ * must propagate instead.
+ */
+final class Unwinding extends StageLoop<Boolean> {
+
+  private final Registrations registrations;
+  private final Throwable received;
+  private Throwable failure;
+  /** Whether {@link #failure} arose during unwinding and must propagate instead. */
+  private boolean propagate;
+  private boolean suppressed;
+  /** The kind of the registration whose stage is in progress. */
+  private byte kind;
+
+  private Unwinding(Registrations registrations, Throwable failure) {
+    this.registrations = registrations;
+    this.received = failure;
+    this.failure = failure;
+  }
+
+  /**
+   * Unwinds every registration, including those added while unwinding.
+   *
+   * @param registrations the registrations; empty afterwards
+   * @param failure the failure in flight, or {@code null}
+   * @return a stage with the outcome described in the class comment
+   */
+  static CompletionStage<Boolean> unwind(Registrations registrations, Throwable failure) {
+    if (registrations.isEmpty()) {
+      return Stages.of(false);
+    }
+    return new Unwinding(registrations, failure).start();
+  }
+
+  @Override
+  boolean hasNext() {
+    return !registrations.isEmpty();
+  }
+
+  @Override
+  CompletionStage<?> next() throws Throwable {
+    kind = registrations.newestKind();
+    return registrations.exitNewest(failure);
+  }
+
+  @Override
+  void record(Object value, Throwable stepFailure) {
+    if (stepFailure == null) {
+      if (kind != Registrations.CLEANUP
+          && kind != Registrations.ASYNC_CLEANUP
+          && Boolean.TRUE.equals(value)) {
+        suppressed = true;
+        propagate = false;
+        failure = null;
+      }
+    } else if (stepFailure == failure) {
+      // Re-thrown as it is: not suppressed, nothing to add.
+    } else if (failure == null) {
+      failure = stepFailure;
+      propagate = true;
+    } else if (kind == Registrations.SCOPE) {
+      failure = Failures.addSuppressed(stepFailure, failure);
+      propagate = true;
+    } else {
+      Failures.addSuppressed(failure, stepFailure);
+    }
+  }
+
+  @Override
+  CompletionStage<Boolean> outcome() {
+    if (propagate) {
+      return Stages.failed(failure);
+    }
+    return Stages.of(received != null && suppressed);
+  }
+}
