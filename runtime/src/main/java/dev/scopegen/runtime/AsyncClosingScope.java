@@ -1,0 +1,40 @@
+package dev.scopegen.runtime;
+
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** {@link Scopes#closingAsync}: Python's {@code contextlib.aclosing}. */
+final class AsyncClosingScope<T> implements AsyncScope<T> {
+
+  private final T resource;
+  private final Function<? super T, ? extends CompletionStage<?>> close;
+  private final CompletionStage<T> entered;
+
+  AsyncClosingScope(T resource, Function<? super T, ? extends CompletionStage<?>> close) {
+    this.resource = resource;
+    this.close = close;
+    this.entered = new SharedStage<>(resource);
+  }
+
+  @Override
+  public CompletionStage<T> enter() {
+    return entered;
+  }
+
+  @Override
+  public CompletionStage<Boolean> exit(T ignored, Throwable failure) {
+    CompletionStage<?> closing;
+    try {
+      closing = Objects.requireNonNull(close.apply(resource), "close returned null");
+    } catch (Throwable closeFailure) {
+      return CleanupOutcome.failed(failure, closeFailure);
+    }
+    return CleanupOutcome.after(closing, failure);
+  }
+
+  @Override
+  public String toString() {
+    return "Scopes.closingAsync(" + resource + ")";
+  }
+}

@@ -1,0 +1,43 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The {@link AsyncScope#exit} outcome of a scope whose exit is one cleanup action. */
+final class CleanupOutcome {
+
+  private CleanupOutcome() {}
+
+  /**
+   * The outcome after the cleanup failed with {@code cleanupFailure} (DESIGN rule 4): added to the
+   * failure in flight as suppressed, or, with none, the failure that propagates.
+   */
+  static CompletionStage<Boolean> failed(Throwable failure, Throwable cleanupFailure) {
+    if (failure == null) {
+      return Stages.failed(cleanupFailure);
+    }
+    Failures.addSuppressed(failure, cleanupFailure);
+    return Stages.of(false);
+  }
+
+  /** The outcome once the asynchronous cleanup {@code stage} completes. */
+  static CompletionStage<Boolean> after(CompletionStage<?> stage, Throwable failure) {
+    if (Stages.isDoneNormally(stage)) {
+      return Stages.of(false);
+    }
+    CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+    stage.whenComplete(
+        (ignored, cleanupFailure) -> {
+          if (cleanupFailure == null) {
+            outcome.complete(false);
+          } else if (failure == null) {
+            outcome.completeExceptionally(Failures.unwrap(cleanupFailure));
+          } else {
+            Failures.addSuppressed(failure, Failures.unwrap(cleanupFailure));
+            outcome.complete(false);
+          }
+        });
+    return outcome;
+  }
+}

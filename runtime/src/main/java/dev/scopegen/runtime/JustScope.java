@@ -1,0 +1,31 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.concurrent.CompletionStage;
+
+/** {@link Scopes#just}: Python's {@code contextlib.nullcontext}. */
+final class JustScope<T> implements AsyncScope<T> {
+
+  private final T value;
+  private final CompletionStage<T> entered;
+
+  JustScope(T value) {
+    this.value = value;
+    this.entered = new SharedStage<>(value);
+  }
+
+  @Override
+  public CompletionStage<T> enter() {
+    return entered;
+  }
+
+  @Override
+  public CompletionStage<Boolean> exit(T resource, Throwable failure) {
+    return Stages.of(false);
+  }
+
+  @Override
+  public String toString() {
+    return "Scopes.just(" + value + ")";
+  }
+}

@@ -1,0 +1,43 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.Lock;
+
+/** {@link Scopes#lock}: Python's {@code async with lock}. */
+final class LockScope<L extends Lock> implements AsyncScope<L> {
+
+  private final L lock;
+  private final CompletionStage<L> locked;
+
+  LockScope(L lock) {
+    this.lock = lock;
+    this.locked = new SharedStage<>(lock);
+  }
+
+  /** Acquires the lock, waiting interruptibly; an interrupt fails the stage and takes nothing. */
+  @Override
+  public CompletionStage<L> enter() {
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException interrupt) {
+      return Stages.failed(interrupt);
+    }
+    return locked;
+  }
+
+  @Override
+  public CompletionStage<Boolean> exit(L resource, Throwable failure) {
+    try {
+      lock.unlock();
+    } catch (Throwable unlockFailure) {
+      return CleanupOutcome.failed(failure, unlockFailure);
+    }
+    return Stages.of(false);
+  }
+
+  @Override
+  public String toString() {
+    return "Scopes.lock(" + lock + ")";
+  }
+}

@@ -1,0 +1,41 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+
+/** {@link Scopes#permit}: Python's {@code async with semaphore}. */
+final class PermitScope implements AsyncScope<Semaphore> {
+
+  private final Semaphore semaphore;
+  private final CompletionStage<Semaphore> acquired;
+
+  PermitScope(Semaphore semaphore) {
+    this.semaphore = semaphore;
+    this.acquired = new SharedStage<>(semaphore);
+  }
+
+  /** Takes a permit, waiting interruptibly; an interrupt fails the stage and takes nothing. */
+  @Override
+  public CompletionStage<Semaphore> enter() {
+    if (!semaphore.tryAcquire()) {
+      try {
+        semaphore.acquire();
+      } catch (InterruptedException interrupt) {
+        return Stages.failed(interrupt);
+      }
+    }
+    return acquired;
+  }
+
+  @Override
+  public CompletionStage<Boolean> exit(Semaphore resource, Throwable failure) {
+    semaphore.release();
+    return Stages.of(false);
+  }
+
+  @Override
+  public String toString() {
+    return "Scopes.permit(" + semaphore + ")";
+  }
+}

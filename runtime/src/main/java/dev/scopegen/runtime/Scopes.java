@@ -1,0 +1,162 @@
+package dev.scopegen.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+
+/**
+ * Ready-made scopes: the {@code contextlib} and {@code asyncio} toolbox of Python, as {@link
+ * AsyncScope}s that work with {@code use}, {@code call}, {@code run} and {@link ExitStack}.
+ *
+ * <p>Every scope returned here can be entered any number of times, one enter per use.
+ */
+public final class Scopes {
+
+  private Scopes() {}
+
+  /**
+   * A deadline for the body: Python's {@code asyncio.timeout}.
+   *
+   * <pre>{@code
+   * String page = Scopes.timeout(Duration.ofSeconds(2)).call(deadline -> fetch(url));
+   * }</pre>
+   *
+   * <ul>
+   *   <li>With {@code call}/{@code run} (and {@link ExitStack#enter}) the deadline interrupts the
+   *       thread that entered the scope. At exit the scope clears the interrupt it caused, on that
+   *       thread, so none is left behind, also when the deadline passed just as the body finished.
+   *   <li>With {@code use} it cancels the stage the body returned (a {@link
+   *       java.util.concurrent.CompletableFuture}; other stages cannot be cancelled from outside and
+   *       run on).
+   *   <li>If the deadline passed and the body failed, the scope fails with a {@link
+   *       java.util.concurrent.TimeoutException} whose cause is the body's failure (typically the
+   *       {@link InterruptedException} or {@link java.util.concurrent.CancellationException} the
+   *       deadline caused). A body that still completed normally keeps its result, as in Python,
+   *       and a {@code TimeoutException} of the body's own propagates as it is, so with nested
+   *       timeouts only the one that expired converts.
+   * </ul>
+   *
+   * <p>One shared daemon timer thread serves every timeout. The body gets the {@link Deadline}, to
+   * move it or to ask whether it passed.
+   *
+   * @param timeout the time the body has, measured from each enter; {@code null} for no deadline,
+   *     zero or negative to expire at once
+   * @return the scope
+   */
+  public static AsyncScope<Deadline> timeout(Duration timeout) {
+    return new TimeoutScope(timeout);
+  }
+
+  /**
+   * Holds {@code lock} for the body: {@code with lock:}. Enter waits for the lock interruptibly
+   * ({@link Lock#lockInterruptibly}); exit unlocks it.
+   *
+   * <p>A {@link java.util.concurrent.locks.ReentrantLock} belongs to the thread that locked it, so
+   * use such locks with the blocking {@code call}/{@code run} (ideal on virtual threads), where enter
+   * and exit run on one thread; for an asynchronous body, whose exit may run on another thread, use
+   * {@link #permit} with a {@code Semaphore} of one permit instead.
+   *
+   * @param <L> the lock's type
+   * @param lock the lock
+   * @return the scope, handing the lock itself to the body
+   */
+  public static <L extends Lock> AsyncScope<L> lock(L lock) {
+    return new LockScope<>(Objects.requireNonNull(lock, "lock"));
+  }
+
+  /**
+   * Holds one permit of {@code semaphore} for the body: {@code async with semaphore:}. Enter takes
+   * a permit, waiting interruptibly if none is free: an interrupt while waiting takes nothing, so
+   * nothing is released. Exit releases the permit, exactly once per enter that succeeded.
+   *
+   * <p>Permits belong to no thread, so the scope suits asynchronous bodies too.
+   *
+   * @param semaphore the semaphore
+   * @return the scope, handing the semaphore itself to the body
+   */
+  public static AsyncScope<Semaphore> permit(Semaphore semaphore) {
+    return new PermitScope(Objects.requireNonNull(semaphore, "semaphore"));
+  }
+
+  /**
+   * Hands {@code resource} to the body and closes it at exit: Python's {@code contextlib.closing},
+   * for any {@link AutoCloseable} that is already open. A failing {@code close} is added to the
+   * body's failure as suppressed, or propagates if the body succeeded.
+   *
+   * @param <C> the resource's type
+   * @param resource the resource
+   * @return the scope
+   */
+  public static <C extends AutoCloseable> AsyncScope<C> closing(C resource) {
+    return new ClosingScope<>(Objects.requireNonNull(resource, "resource"));
+  }
+
+  /**
+   * Hands {@code resource} to the body and closes it asynchronously at exit: Python's {@code
+   * contextlib.aclosing}. The scope's exit completes when the stage {@code close} returns
+   * completes; its failure is handled like that of {@link #closing}.
+   *
+   * <pre>{@code
+   * Scopes.closingAsync(channel, c -> c.shutdownGracefully()).use(c -> ...);
+   * }</pre>
+   *
+   * @param <T> the resource's type
+   * @param resource the resource
+   * @param close closes the resource, returning a stage that completes when it is closed
+   * @return the scope
+   */
+  public static <T> AsyncScope<T> closingAsync(
+      T resource, Function<? super T, ? extends CompletionStage<?>> close) {
+    return new AsyncClosingScope<>(resource, Objects.requireNonNull(close, "close"));
+  }
+
+  /**
+   * Suppresses failures of the given types: Python's {@code contextlib.suppress}. A failure that
+   * is an instance of one of the types (subclasses included) ends the body as if it had completed
+   * normally, with a {@code null} result; any other failure propagates.
+   *
+   * @param types the failure types to suppress
+   * @return the scope, handing {@code null} to the body
+   */
+  @SafeVarargs
+  public static AsyncScope<Void> suppress(Class<? extends Throwable>... types) {
+    List<Class<? extends Throwable>> copy = new ArrayList<>(types.length);
+    for (Class<? extends Throwable> type : types) {
+      copy.add(Objects.requireNonNull(type, "types contains null"));
+    }
+    return new SuppressScope(copy);
+  }
+
+  /**
+   * Hands {@code value} to the body and does nothing else: Python's {@code contextlib.nullcontext},
+   * for code that takes a scope when there is nothing to manage.
+   *
+   * @param <T> the value's type
+   * @param value the value, may be {@code null}
+   * @return the scope
+   */
+  public static <T> AsyncScope<T> just(T value) {
+    return new JustScope<>(value);
+  }
+
+  /**
+   * Several scopes as one: enters them in list order and hands the body their resources, in the
+   * same order; exits them in reverse order, as an {@link ExitStack} would (each exit sees the
+   * failure in flight, and {@code null} once one of them suppressed it).
+   *
+   * <p>If one fails to enter, the scopes already entered exit at once, in reverse order, with that
+   * failure; it then propagates unchanged, their cleanup failures suppressed onto it.
+   *
+   * @param <T> the resources' common type
+   * @param scopes the scopes, none {@code null}
+   * @return the scope, handing the body an unmodifiable list of the resources
+   */
+  public static <T> AsyncScope<List<T>> all(List<? extends AsyncScope<? extends T>> scopes) {
+    return new AllScope<T>(List.copyOf(scopes));
+  }
+}

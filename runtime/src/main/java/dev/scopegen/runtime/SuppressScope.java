@@ -1,0 +1,38 @@
+package dev.scopegen.runtime;
+
+import dev.scopegen.runtime.internal.Stages;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** {@link Scopes#suppress}: Python's {@code contextlib.suppress}. */
+final class SuppressScope implements AsyncScope<Void> {
+
+  private final List<Class<? extends Throwable>> types;
+
+  SuppressScope(List<Class<? extends Throwable>> types) {
+    this.types = types;
+  }
+
+  @Override
+  public CompletionStage<Void> enter() {
+    return Stages.done();
+  }
+
+  /** Suppresses {@code failure} when it is an instance of one of the types, subclasses included. */
+  @Override
+  public CompletionStage<Boolean> exit(Void resource, Throwable failure) {
+    if (failure != null) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(failure)) {
+          return Stages.of(true);
+        }
+      }
+    }
+    return Stages.of(false);
+  }
+
+  @Override
+  public String toString() {
+    return "Scopes.suppress(" + types + ")";
+  }
+}
