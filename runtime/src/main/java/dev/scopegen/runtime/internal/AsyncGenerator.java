@@ -1,0 +1,271 @@
+package dev.scopegen.runtime.internal;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.Failures;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * The scope of an asynchronous {@code @ScopedResource} method, one that takes an {@link AsyncYield}
+ * and returns a {@link CompletionStage}: Python's {@code @asynccontextmanager}. Generated scopes
+ * delegate to it. Not part of the public API.
+ *
+ * <p>No thread of its own: {@link #enter} invokes the method, and completes when the method yields;
+ * {@link #exit} completes the stage the yield returned, which runs the method's cleanup, and
+ * completes when the method's own stage does. Stages that are already complete are consumed on the
+ * spot, so a method whose stages all complete at once finishes inside {@code exit}.
+ *
+ * <p>The outcome follows {@link GeneratorOutcome}, and one rule more: a method whose stage
+ * completed before {@code exit} was called did not wait for the body, so it cannot suppress the
+ * body's failure. An instance is single-use: a second {@code enter}, {@code call}, {@code run} or
+ * {@code use} fails with {@link IllegalStateException}.
+ *
+ * @param <T> the resource type
+ */
+public final class AsyncGenerator<T> implements AsyncScope<T> {
+
+  /**
+   * A call of the {@code @ScopedResource} method with a given yield: its arguments are bound, only
+   * the yield is left.
+   *
+   * @param <T> the resource type
+   */
+  @FunctionalInterface
+  public interface Method<T> {
+
+    /**
+     * Invokes the method.
+     *
+     * @param yield the yield to pass as the method's last argument
+     * @return the method's stage, which completes when its cleanup is done
+     * @throws Throwable whatever the method throws
+     */
+    CompletionStage<?> invoke(AsyncYield<T> yield) throws Throwable;
+  }
+
+  // State bits, set once each, in this order except that FINISHED may come at any time.
+  private static final int STARTED = 1;
+  private static final int YIELDED = 2;
+  private static final int EXITING = 4;
+
+  /** {@link #exit} is waiting for the method: it published {@link #exiting}. */
+  private static final int WAITING = 8;
+
+  /** The method has completed: {@link #methodFailure} is set. */
+  private static final int FINISHED = 16;
+
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(AsyncGenerator.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final String name;
+  private final Method<T> method;
+  private final CompletableFuture<T> entering = new CompletableFuture<>();
+
+  /** The stage the yield returned: completed by {@link #exit} with the body's outcome. */
+  private final CompletableFuture<Void> bodyDone = new CompletableFuture<>();
+
+  @SuppressWarnings("unused") // accessed through STATE
+  private volatile int state;
+
+  // Each written before the state bit that publishes it.
+  private Throwable bodyFailure;
+  private Throwable methodFailure;
+  private volatile IllegalStateException secondYield;
+  private CompletableFuture<Boolean> exiting;
+
+  /**
+   * Creates the scope of one invocation of a method.
+   *
+   * @param name the method's name, for error messages
+   * @param method the method, with its arguments bound
+   */
+  public AsyncGenerator(String name, Method<T> method) {
+    this.name = name;
+    this.method = method;
+  }
+
+  /**
+   * Invokes the method and completes when it yields.
+   *
+   * @return a stage that completes with the yielded resource; exceptionally with the method's
+   *     failure if it failed before yielding, or with {@link IllegalStateException} if its stage
+   *     completed without yielding
+   * @throws IllegalStateException if this scope was already used
+   */
+  @Override
+  public CompletionStage<T> enter() {
+    if (!STATE.compareAndSet(this, 0, STARTED)) {
+      throw GeneratorOutcome.alreadyUsed(name);
+    }
+    Invocation invocation = new Invocation();
+    CompletionStage<?> stage;
+    try {
+      stage = method.invoke(invocation);
+      if (stage == null) {
+        throw new NullPointerException(
+            "@ScopedResource " + name + " returned null instead of a CompletionStage");
+      }
+    } catch (Throwable failure) {
+      finished(failure);
+      return entering;
+    }
+    if (Stages.isDoneNormally(stage)) {
+      finished(null);
+    } else {
+      stage.whenComplete(invocation);
+    }
+    return entering;
+  }
+
+  /**
+   * Completes the yield's stage with the body's outcome, which resumes the method's cleanup, and
+   * completes when the method's stage does.
+   *
+   * @param resource the resource (the method already knows it)
+   * @param failure the body's failure, or {@code null}
+   * @return a stage that completes with whether the method suppressed {@code failure}, or
+   *     exceptionally with the method's failure or replacement
+   * @throws IllegalStateException if the method did not yield, or exit was already called
+   */
+  @Override
+  public CompletionStage<Boolean> exit(T resource, Throwable failure) {
+    int before;
+    do {
+      before = state;
+      if ((before & YIELDED) == 0 || (before & EXITING) != 0) {
+        throw GeneratorOutcome.notEntered(name);
+      }
+    } while (!STATE.compareAndSet(this, before, before | EXITING));
+    boolean finishedFirst = (before & FINISHED) != 0;
+    bodyFailure = failure;
+    if (failure == null) {
+      bodyDone.complete(null);
+    } else {
+      bodyDone.completeExceptionally(failure);
+    }
+    if (finishedFirst || (state & FINISHED) != 0) {
+      return outcome(finishedFirst);
+    }
+    CompletableFuture<Boolean> pending = new CompletableFuture<>();
+    exiting = pending;
+    int current;
+    do {
+      current = state;
+      if ((current & FINISHED) != 0) {
+        return outcome(false);
+      }
+    } while (!STATE.compareAndSet(this, current, current | WAITING));
+    return pending;
+  }
+
+  /**
+   * Runs {@code body} inside this scope on the calling thread: enter, body, exit.
+   *
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @return the body's result, or {@code null} when the method suppressed the body's failure
+   * @throws X the body's failure; the method's own failures are thrown too, undeclared
+   */
+  @Override
+  public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
+    return Blocking.call(this, body);
+  }
+
+  /**
+   * Runs {@code body} inside this scope on the calling thread: enter, body, exit.
+   *
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @throws X the body's failure; the method's own failures are thrown too, undeclared
+   */
+  @Override
+  public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
+    Blocking.run(this, body);
+  }
+
+  /** The method yields: hands the resource to whoever waits for {@link #enter}. */
+  private CompletionStage<Void> yielded(T resource) {
+    int before;
+    do {
+      before = state;
+      if ((before & (YIELDED | FINISHED)) != 0) {
+        return Stages.failed(misplacedYield(before));
+      }
+    } while (!STATE.compareAndSet(this, before, before | YIELDED));
+    entering.complete(resource);
+    return bodyDone;
+  }
+
+  /** The error of a yield that is not the method's first, or comes after its stage completed. */
+  private IllegalStateException misplacedYield(int state) {
+    if ((state & YIELDED) == 0) {
+      return GeneratorOutcome.yieldedLate(name);
+    }
+    IllegalStateException error = GeneratorOutcome.yieldedTwice(name);
+    if ((state & FINISHED) == 0 && secondYield == null) {
+      secondYield = error;
+    }
+    return error;
+  }
+
+  /** The method has completed: records how, and settles whatever waits for it. */
+  private void finished(Throwable failure) {
+    methodFailure = Failures.unwrap(failure);
+    int before = (int) STATE.getAndBitwiseOr(this, FINISHED);
+    if ((before & YIELDED) == 0) {
+      entering.completeExceptionally(
+          methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
+    } else if ((before & WAITING) != 0) {
+      Throwable replacement = replacement();
+      if (replacement != null) {
+        exiting.completeExceptionally(replacement);
+      } else {
+        exiting.complete(GeneratorOutcome.suppresses(bodyFailure, methodFailure));
+      }
+    }
+  }
+
+  /** The outcome of exit, when the method has completed by the time exit needs it. */
+  private CompletionStage<Boolean> outcome(boolean finishedFirst) {
+    Throwable replacement = replacement();
+    if (replacement != null) {
+      return Stages.failed(replacement);
+    }
+    return Stages.of(!finishedFirst && GeneratorOutcome.suppresses(bodyFailure, methodFailure));
+  }
+
+  private Throwable replacement() {
+    return GeneratorOutcome.replacement(secondYield, bodyFailure, methodFailure);
+  }
+
+  /**
+   * The yield handed to the method, and the listener of the method's stage: one object for the two,
+   * allocated once per use.
+   */
+  private final class Invocation implements AsyncYield<T>, BiConsumer<Object, Throwable> {
+
+    @Override
+    public CompletionStage<Void> yield(T resource) {
+      return yielded(resource);
+    }
+
+    @Override
+    public void accept(Object value, Throwable failure) {
+      finished(failure);
+    }
+  }
+}

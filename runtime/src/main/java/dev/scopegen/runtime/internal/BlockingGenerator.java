@@ -1,0 +1,237 @@
+package dev.scopegen.runtime.internal;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.Yield;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The scope of a blocking {@code @ScopedResource} method, one that takes a {@link Yield} and
+ * returns {@code void}: Python's {@code @contextmanager}. Generated scopes delegate to it. Not part
+ * of the public API.
+ *
+ * <p>Two ways to run the method:
+ *
+ * <ul>
+ *   <li>{@link #call} and {@link #run} invoke it on the calling thread, and the body runs inside
+ *       {@link Yield#yield}: plain nested calls, no other thread.
+ *   <li>{@link #enter} and {@link #exit}, the split protocol of {@link AsyncScope} that {@link
+ *       #use} and exit stacks need, run the method on a thread of its own (a virtual thread when
+ *       the JDK has them, else a daemon platform thread). The thread stops at the yield, {@code
+ *       enter} completes with the resource, and the thread waits there until {@code exit} resumes
+ *       it with the body's outcome. Such a scope must be exited, or its thread waits forever; and
+ *       the method does not see the caller's thread-locals.
+ * </ul>
+ *
+ * <p>The outcome follows {@link GeneratorOutcome}. An instance is single-use: a second {@code
+ * enter}, {@code call}, {@code run} or {@code use} fails with {@link IllegalStateException}.
+ *
+ * @param <T> the resource type
+ */
+public final class BlockingGenerator<T> implements AsyncScope<T> {
+
+  /**
+   * A call of the {@code @ScopedResource} method with a given yield: its arguments are bound, only
+   * the yield is left.
+   *
+   * @param <T> the resource type
+   */
+  @FunctionalInterface
+  public interface Method<T> {
+
+    /**
+     * Invokes the method.
+     *
+     * @param yield the yield to pass as the method's last argument
+     * @throws Throwable whatever the method throws
+     */
+    void invoke(Yield<T> yield) throws Throwable;
+  }
+
+  private static final VarHandle STARTED;
+
+  static {
+    try {
+      STARTED =
+          MethodHandles.lookup().findVarHandle(BlockingGenerator.class, "started", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final String name;
+  private final Method<T> method;
+
+  @SuppressWarnings("unused") // accessed through STARTED
+  private volatile boolean started;
+
+  /** The method suspended at its yield on its own thread; set by {@link #enter}. */
+  private volatile SuspendedGenerator<T> suspended;
+
+  /**
+   * Creates the scope of one invocation of a method.
+   *
+   * @param name the method's name, for error messages
+   * @param method the method, with its arguments bound
+   */
+  public BlockingGenerator(String name, Method<T> method) {
+    this.name = name;
+    this.method = method;
+  }
+
+  /**
+   * Starts the method on a thread of its own and completes when it yields.
+   *
+   * @return a stage that completes with the yielded resource; exceptionally with the method's
+   *     failure if it failed before yielding, or with {@link IllegalStateException} if it returned
+   *     without yielding
+   * @throws IllegalStateException if this scope was already used
+   */
+  @Override
+  public CompletionStage<T> enter() {
+    start();
+    SuspendedGenerator<T> generator = new SuspendedGenerator<>(name, method);
+    suspended = generator;
+    return generator.start();
+  }
+
+  /**
+   * Resumes the method at its yield with the body's outcome and completes when it has returned.
+   *
+   * @param resource the resource (the method already knows it)
+   * @param failure the body's failure, or {@code null}
+   * @return a stage that completes with whether the method suppressed {@code failure}, or
+   *     exceptionally with the method's failure or replacement
+   * @throws IllegalStateException if {@link #enter} did not complete with a resource, or exit was
+   *     already called
+   */
+  @Override
+  public CompletionStage<Boolean> exit(T resource, Throwable failure) {
+    SuspendedGenerator<T> generator = suspended;
+    if (generator == null) {
+      throw GeneratorOutcome.notEntered(name);
+    }
+    return generator.resume(failure);
+  }
+
+  /**
+   * Invokes the method on the calling thread, with {@code body} running inside its yield.
+   *
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @return the body's result, or {@code null} when the method suppressed the body's failure
+   * @throws X the body's failure; the method's own checked exceptions are thrown too, undeclared
+   * @throws IllegalStateException if this scope was already used, or the method did not yield or
+   *     yielded more than once
+   */
+  @Override
+  public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
+    start();
+    InlineYield<T, R> yield = new InlineYield<>(name, body, null);
+    return yield.finish(invoke(yield));
+  }
+
+  /**
+   * Invokes the method on the calling thread, with {@code body} running inside its yield.
+   *
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @throws X the body's failure; the method's own checked exceptions are thrown too, undeclared
+   * @throws IllegalStateException if this scope was already used, or the method did not yield or
+   *     yielded more than once
+   */
+  @Override
+  public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
+    start();
+    InlineYield<T, Void> yield = new InlineYield<>(name, null, body);
+    yield.finish(invoke(yield));
+  }
+
+  /** Invokes the method and returns what it threw, or {@code null}. */
+  private Throwable invoke(Yield<T> yield) {
+    try {
+      method.invoke(yield);
+      return null;
+    } catch (Throwable failure) {
+      return failure;
+    }
+  }
+
+  private void start() {
+    if (!STARTED.compareAndSet(this, false, true)) {
+      throw GeneratorOutcome.alreadyUsed(name);
+    }
+  }
+
+  /**
+   * The yield of {@link #call} and {@link #run}: runs the body on the spot and remembers its
+   * outcome.
+   */
+  private static final class InlineYield<T, R> implements Yield<T> {
+    private final String name;
+    private final ScopeFunction<? super T, ? extends R, ?> function;
+    private final ScopeConsumer<? super T, ?> consumer;
+
+    private boolean yielded;
+    private boolean returned;
+    private IllegalStateException secondYield;
+    private R result;
+    private Throwable failure;
+
+    InlineYield(
+        String name,
+        ScopeFunction<? super T, ? extends R, ?> function,
+        ScopeConsumer<? super T, ?> consumer) {
+      this.name = name;
+      this.function = function;
+      this.consumer = consumer;
+    }
+
+    @Override
+    public void yield(T resource) {
+      if (yielded || returned) {
+        IllegalStateException error =
+            yielded ? GeneratorOutcome.yieldedTwice(name) : GeneratorOutcome.yieldedLate(name);
+        if (yielded && !returned && secondYield == null) {
+          secondYield = error;
+        }
+        throw error;
+      }
+      yielded = true;
+      try {
+        if (function != null) {
+          result = function.apply(resource);
+        } else {
+          consumer.accept(resource);
+        }
+      } catch (Throwable bodyFailure) {
+        failure = bodyFailure;
+        throw Stages.sneakyThrow(bodyFailure);
+      }
+    }
+
+    /** Returns the scope's result once the method has ended, or throws its failure. */
+    R finish(Throwable methodFailure) {
+      returned = true;
+      if (!yielded) {
+        throw Stages.sneakyThrow(
+            methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
+      }
+      Throwable replacement = GeneratorOutcome.replacement(secondYield, failure, methodFailure);
+      if (replacement != null) {
+        throw Stages.sneakyThrow(replacement);
+      }
+      if (failure == null) {
+        return result;
+      }
+      if (GeneratorOutcome.suppresses(failure, methodFailure)) {
+        return null;
+      }
+      throw Stages.sneakyThrow(failure);
+    }
+  }
+}
