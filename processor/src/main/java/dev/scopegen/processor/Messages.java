@@ -64,11 +64,6 @@ enum Messages {
           + " declare the parameter as Throwable"),
 
   /** Arguments: the method, its return type. */
-  ENTER_RETURN(
-      "@Enter method %s returns %s; it must return the resource, a CompletionStage of it, void or"
-          + " CompletionStage<Void>"),
-
-  /** Arguments: the method, its return type. */
   EXIT_RETURN(
       "@Exit method %s returns %s; it must return void, boolean, CompletionStage<Boolean> (to"
           + " suppress failures) or another CompletionStage"),
@@ -77,9 +72,7 @@ enum Messages {
   STEP_RETURN("@%s method %s returns %s; it must return void or a CompletionStage"),
 
   /** Arguments: the annotation, the method, its return type. */
-  RAW_STAGE(
-      "@%s method %s returns the raw type %s; add its type argument, for example"
-          + " CompletionStage<Void>"),
+  RAW_TYPE("@%s method %s returns the raw type %s; add its type arguments"),
 
   /** Arguments: the method, its return type. */
   WILDCARD_RESOURCE(
@@ -106,8 +99,16 @@ enum Messages {
       "Annotation type %s cannot have lifecycle methods; put them in a class, interface, enum or"
           + " record"),
 
+  /** Arguments: what uses the type (such as "@Exit method close"), the type, the package. */
+  INACCESSIBLE_TYPE(
+      "%s uses %s, which is not visible in package %s where the scope is generated; make %2$s"
+          + " visible there"),
+
   /** Arguments: the generated name, the class. */
   NAME_CLASH("Cannot generate %s for %s because a type with that name already exists; rename one of them"),
+
+  /** Arguments: the generated name, the reason. */
+  WRITE_FAILED("Cannot write %s: %s; check that no other annotation processor writes a file of that name"),
 
   // Generator methods: @ScopedResource.
   ;
