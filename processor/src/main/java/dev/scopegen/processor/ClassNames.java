@@ -18,6 +18,8 @@ final class ClassNames {
   static final ClassName STAGES = ClassName.get(INTERNAL, "Stages");
   static final ClassName BLOCKING = ClassName.get(INTERNAL, "Blocking");
   static final ClassName EXIT_SEQUENCE = ClassName.get(INTERNAL, "ExitSequence");
+  static final ClassName BLOCKING_GENERATOR = ClassName.get(INTERNAL, "BlockingGenerator");
+  static final ClassName ASYNC_GENERATOR = ClassName.get(INTERNAL, "AsyncGenerator");
 
   static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
   static final ClassName COMPLETABLE_FUTURE =
