@@ -111,6 +111,55 @@ enum Messages {
   WRITE_FAILED("Cannot write %s: %s; check that no other annotation processor writes a file of that name"),
 
   // Generator methods: @ScopedResource.
+
+  /** Arguments: the method. */
+  GENERATOR_NO_YIELD(
+      "@ScopedResource method %s has no Yield or AsyncYield parameter; add one as its last"
+          + " parameter and call its yield(resource) where the body runs"),
+
+  /** Arguments: the method, its yield parameters. */
+  GENERATOR_YIELDS(
+      "@ScopedResource method %s has more than one yield parameter (%s); keep exactly one, as its"
+          + " last parameter"),
+
+  /** Arguments: the method, the yield parameter. */
+  GENERATOR_YIELD_NOT_LAST(
+      "@ScopedResource method %s must take its yield parameter %s last; move it to the end of the"
+          + " parameter list"),
+
+  /** Arguments: the method, its return type, the yield type, the return types it allows. */
+  GENERATOR_RETURN(
+      "@ScopedResource method %s returns %s, but a method that takes a %s must return %s; change"
+          + " the return type or the yield parameter"),
+
+  /** Arguments: the method, the yield parameter. */
+  GENERATOR_UNUSED_YIELD(
+      "@ScopedResource method %s never uses its yield parameter %s; call %2$s.yield(resource)"
+          + " once, where the body of the scope runs"),
+
+  /** Arguments: the method, the other annotation. */
+  GENERATOR_LIFECYCLE(
+      "@ScopedResource method %s cannot also be @%s: a generator method is a whole scope by"
+          + " itself; remove one of the two annotations"),
+
+  /** Arguments: the method, the class. */
+  GENERATOR_INNER_CLASS(
+      "@ScopedResource method %s is an instance method of inner class %s, which its factory cannot"
+          + " take as a receiver; make %2$s static, or the method static"),
+
+  /** Arguments: the method, the class. */
+  GENERATOR_PRIVATE_CLASS(
+      "@ScopedResource method %s is in private class %s, which its generated scope cannot reach;"
+          + " make %2$s package-private or wider"),
+
+  /** Arguments: the method, the type variable, the class. */
+  GENERATOR_TYPE_VARIABLE(
+      "@ScopedResource method %s declares type variable %s, which hides the one of class %s that"
+          + " its factory also needs; rename it"),
+
+  /** Arguments: the method, what it would generate, the other method. */
+  GENERATOR_NAME_CLASH(
+      "@ScopedResource method %s would generate %s, as %s does; rename one of the two methods"),
   ;
 
   private final String template;
