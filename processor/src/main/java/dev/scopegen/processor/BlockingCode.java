@@ -242,8 +242,9 @@ final class BlockingCode {
   private MethodSpec rollsBackOn() {
     return MethodSpec.methodBuilder("rollsBackOn")
         .addJavadoc(
-            "Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists commit"
-                + " instead.\n")
+            ResourceWriter.wrap(
+                "Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists"
+                    + " commit instead."))
         .addModifiers(PRIVATE, STATIC)
         .returns(boolean.class)
         .addParameter(Throwable.class, "failure")

@@ -1,0 +1,124 @@
+package dev.scopegen.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Golden files: each {@code good/X.java} must generate exactly {@code expected/XScope.java}, and
+ * the generated code must compile without a warning under {@code -Xlint:all}.
+ *
+ * <p>To update the expected files after a deliberate change of the generated code, run the tests
+ * with the environment variable {@code GOLDEN_FILE_ROOT} set to the absolute path of {@code
+ * processor/src/test/resources}: the tests then write the files instead of comparing them.
+ */
+class ResourceGoldenFileTest {
+
+  private static final String GOLDEN_FILE_ROOT = System.getenv("GOLDEN_FILE_ROOT");
+
+  @ParameterizedTest(name = "{0} generates {1}")
+  @CsvSource({
+    "Database, DatabaseScope",
+    "Ledger, LedgerScope",
+    "ConnectionPool, ConnectionPoolScope",
+    "Outer, Outer_SessionScope",
+    "Batch, BatchScope",
+    "Journal, JournalScope",
+  })
+  void generatesTheExpectedScope(String source, String scope) throws IOException {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/" + source + ".java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    JavaFileObject generated = compilation.generatedSourceFile("test." + scope).orElseThrow();
+    String expectedPath = "expected/" + scope + ".java";
+    if (isRegenerating()) {
+      Files.writeString(
+          Path.of(GOLDEN_FILE_ROOT, expectedPath),
+          generated.getCharContent(true),
+          StandardCharsets.UTF_8);
+      return;
+    }
+    JavaFileObject expected = JavaFileObjects.forResource(expectedPath);
+    assertThat(compilation).generatedSourceFile("test." + scope).hasSourceEquivalentTo(expected);
+    // Same text too: the output is deterministic, Javadoc and formatting included.
+    assertThat(generated.getCharContent(true).toString())
+        .isEqualTo(expected.getCharContent(true).toString());
+  }
+
+  @Test
+  void generatedCodeCompilesWithoutWarningsUnderXlintAll() {
+    // "processing" warns that the processor leaves the annotations unclaimed, which is deliberate
+    // (other processors may want them); every other lint is an error.
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ScopeProcessor())
+            .withOptions("-Xlint:all,-processing", "-Werror")
+            .compile(
+                List.of(
+                    JavaFileObjects.forResource("good/Database.java"),
+                    JavaFileObjects.forResource("good/Ledger.java"),
+                    JavaFileObjects.forResource("good/ConnectionPool.java"),
+                    JavaFileObjects.forResource("good/Outer.java"),
+                    JavaFileObjects.forResource("good/Batch.java"),
+                    JavaFileObjects.forResource("good/Journal.java"),
+                    JavaFileObjects.forResource("good/Kinds.java")));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).hasSize(10);
+  }
+
+  @Test
+  void interfacesEnumsRecordsAndAbstractClassesGetScopes() {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/Kinds.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Kinds_GateScope").isNotNull();
+    assertThat(compilation).generatedSourceFile("test.Kinds_SwitchScope").isNotNull();
+    assertThat(compilation).generatedSourceFile("test.Kinds_LeaseScope").isNotNull();
+    assertThat(compilation)
+        .generatedSourceFile("test.Kinds_HandleScope")
+        .contentsAsUtf8String()
+        .contains(
+            "final class Kinds_HandleScope<T extends Comparable<? super T>> implements"
+                + " AsyncScope<T>");
+  }
+
+  @Test
+  void aPublicClassGetsAPublicScopeAndAPackagePrivateOneAPackagePrivateScope() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forResource("good/Database.java"),
+            JavaFileObjects.forResource("good/Batch.java"));
+
+    assertThat(compilation)
+        .generatedSourceFile("test.DatabaseScope")
+        .contentsAsUtf8String()
+        .contains("public final class DatabaseScope");
+    assertThat(compilation)
+        .generatedSourceFile("test.BatchScope")
+        .contentsAsUtf8String()
+        .contains("\nfinal class BatchScope");
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new ScopeProcessor()).compile(sources);
+  }
+
+  private static boolean isRegenerating() {
+    return GOLDEN_FILE_ROOT != null
+        && !GOLDEN_FILE_ROOT.isBlank()
+        && !GOLDEN_FILE_ROOT.startsWith("${");
+  }
+}
