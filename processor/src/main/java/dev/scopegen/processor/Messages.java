@@ -157,6 +157,11 @@ enum Messages {
       "@ScopedResource method %s declares type variable %s, which hides the one of class %s that"
           + " its factory also needs; rename it"),
 
+  /** Arguments: the method, the raw type. */
+  GENERATOR_RAW_TYPE(
+      "@ScopedResource method %s uses the raw type %s, which its generated scope would repeat; add"
+          + " its type arguments"),
+
   /** Arguments: the method, what it would generate, the other method. */
   GENERATOR_NAME_CLASH(
       "@ScopedResource method %s would generate %s, as %s does; rename one of the two methods"),
