@@ -127,9 +127,9 @@ enum Messages {
       "@ScopedResource method %s must take its yield parameter %s last; move it to the end of the"
           + " parameter list"),
 
-  /** Arguments: the method, its return type, the yield type, the return types it allows. */
+  /** Arguments: the method, its return type, the yield type with its article, the return types. */
   GENERATOR_RETURN(
-      "@ScopedResource method %s returns %s, but a method that takes a %s must return %s; change"
+      "@ScopedResource method %s returns %s, but a method that takes %s must return %s; change"
           + " the return type or the yield parameter"),
 
   /** Arguments: the method, the yield parameter. */
