@@ -3,10 +3,12 @@ package dev.scopegen.processor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -67,7 +69,7 @@ final class DeferredTypes {
 
   /**
    * Finds a missing type in the signature of {@code method}: its return type, parameter types and
-   * thrown types, and the class values of its annotations.
+   * thrown types.
    *
    * @param method a method
    * @return the first missing type, or empty when the signature is complete
@@ -79,12 +81,33 @@ final class DeferredTypes {
       types.add(parameter.asType());
     }
     types.addAll(method.getThrownTypes());
-    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-      for (AnnotationValue value : annotation.getElementValues().values()) {
-        collectClassValues(value.getValue(), types);
+    return types.stream().filter(DeferredTypes::isMissing).findFirst();
+  }
+
+  /**
+   * Finds a class literal in the annotations of {@code element} that names a missing class, such as
+   * {@code @Rollback(noRollbackFor = NotGeneratedYet.class)}. Javac gives no type for such a
+   * value, only an error marker, so the result describes where it is.
+   *
+   * @param element an annotated element
+   * @return where the missing class is named, as in {@code @Rollback(noRollbackFor)}, or empty
+   */
+  static Optional<String> missingClassValue(Element element) {
+    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+          annotation.getElementValues().entrySet()) {
+        if (isClassValued(entry.getKey().getReturnType())
+            && !holdsTypes(entry.getValue().getValue())) {
+          return Optional.of(
+              "@"
+                  + annotation.getAnnotationType().asElement().getSimpleName()
+                  + "("
+                  + entry.getKey().getSimpleName()
+                  + ")");
+        }
       }
     }
-    return types.stream().filter(DeferredTypes::isMissing).findFirst();
+    return Optional.empty();
   }
 
   /**
@@ -114,15 +137,22 @@ final class DeferredTypes {
     }
   }
 
-  private static void collectClassValues(Object value, List<TypeMirror> types) {
-    if (value instanceof TypeMirror) {
-      types.add((TypeMirror) value);
-    } else if (value instanceof List) {
-      for (Object element : (List<?>) value) {
-        if (element instanceof AnnotationValue) {
-          collectClassValues(((AnnotationValue) element).getValue(), types);
-        }
-      }
+  /** Whether an annotation element has type {@code Class} or {@code Class[]}. */
+  private static boolean isClassValued(TypeMirror type) {
+    TypeMirror component =
+        type.getKind() == TypeKind.ARRAY ? ((ArrayType) type).getComponentType() : type;
+    return component.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) component).asElement())
+            .getQualifiedName()
+            .contentEquals("java.lang.Class");
+  }
+
+  /** Whether an annotation value is a class literal, or an array of them, that all resolved. */
+  private static boolean holdsTypes(Object value) {
+    if (value instanceof List) {
+      return ((List<?>) value)
+          .stream().allMatch(item -> holdsTypes(((AnnotationValue) item).getValue()));
     }
+    return value instanceof TypeMirror;
   }
 }

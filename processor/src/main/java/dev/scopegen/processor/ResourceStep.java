@@ -1,7 +1,6 @@
 package dev.scopegen.processor;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -98,28 +97,35 @@ final class ResourceStep {
           type,
           Messages.MISSING_TYPE,
           type.getQualifiedName(),
-          missingType(type).map(ResourceValidator::describe).orElse("a missing type"));
+          missingType(type).orElse("a type"));
     }
   }
 
-  /** Finds a type that does not exist in the lifecycle methods of {@code type} or its bounds. */
-  private static Optional<TypeMirror> missingType(TypeElement type) {
+  /**
+   * Describes a type that does not exist yet and that the lifecycle methods of {@code type} or the
+   * bounds of its type variables refer to.
+   */
+  private static Optional<String> missingType(TypeElement type) {
     for (TypeParameterElement parameter : type.getTypeParameters()) {
       for (TypeMirror bound : parameter.getBounds()) {
         if (DeferredTypes.isMissing(bound)) {
-          return Optional.of(bound);
+          return Optional.of(ResourceValidator.describe(bound));
         }
       }
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      boolean lifecycle =
-          Arrays.stream(Lifecycle.values())
-              .anyMatch(each -> method.getAnnotation(each.annotation()) != null);
-      if (lifecycle) {
-        Optional<TypeMirror> missing = DeferredTypes.missingType(method);
-        if (missing.isPresent()) {
-          return missing;
-        }
+      if (!Lifecycle.isOn(method)) {
+        continue;
+      }
+      Optional<String> missing =
+          DeferredTypes.missingType(method)
+              .map(ResourceValidator::describe)
+              .or(
+                  () ->
+                      DeferredTypes.missingClassValue(method)
+                          .map(where -> "a class named in " + where));
+      if (missing.isPresent()) {
+        return missing;
       }
     }
     return Optional.empty();

@@ -98,7 +98,7 @@ final class ResourceValidator {
           (lifecycle, method) ->
               reporter.error(
                   method,
-                  annotation(method, lifecycle),
+                  lifecycle.on(method),
                   Messages.MISSING_ENTER,
                   lifecycle.simpleName(),
                   method.getSimpleName(),
@@ -108,7 +108,7 @@ final class ResourceValidator {
     if (methods.size() == 1) {
       reporter.error(
           enter,
-          annotation(enter, ENTER),
+          ENTER.on(enter),
           Messages.MISSING_RELEASE,
           enter.getSimpleName(),
           nameOf(type));
@@ -160,7 +160,7 @@ final class ResourceValidator {
     Map<Lifecycle, ExecutableElement> methods = new EnumMap<>(Lifecycle.class);
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       for (Lifecycle lifecycle : Lifecycle.values()) {
-        AnnotationMirror annotation = annotation(method, lifecycle);
+        AnnotationMirror annotation = lifecycle.on(method);
         if (annotation == null) {
           continue;
         }
@@ -439,7 +439,7 @@ final class ResourceValidator {
 
   private static List<AnnotationValue> noRollbackForValues(ExecutableElement rollback) {
     List<AnnotationValue> values = new ArrayList<>();
-    annotation(rollback, ROLLBACK)
+    ROLLBACK.on(rollback)
         .getElementValues()
         .forEach(
             (element, value) -> {
@@ -624,16 +624,6 @@ final class ResourceValidator {
       default:
         return false;
     }
-  }
-
-  private static AnnotationMirror annotation(Element element, Lifecycle lifecycle) {
-    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
-      TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
-      if (annotationType.getQualifiedName().contentEquals(lifecycle.canonicalName())) {
-        return annotation;
-      }
-    }
-    return null;
   }
 
   private TypeMirror typeOf(Class<?> type) {

@@ -1,0 +1,7 @@
+package test;
+
+import dev.scopegen.Enter;
+
+class EnterAlone {
+  @Enter String open() { return "resource"; }
+}

@@ -1,0 +1,8 @@
+package test;
+
+import dev.scopegen.ScopedResource;
+
+class GeneratorNoYield {
+  @ScopedResource
+  static void open(String name) {}
+}
