@@ -1,0 +1,562 @@
+package dev.scopegen.processor;
+
+import static java.util.stream.Collectors.joining;
+import static java.util.stream.Collectors.toList;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import dev.scopegen.processor.GeneratorMethod.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Validates the {@code @ScopedResource} methods of one type and builds the model of its {@code
+ * Scopes} class. Every problem is reported on the element at fault, all of them before giving up;
+ * the model exists only when nothing was reported.
+ *
+ * <p>Naming rules, which the generated code and the README document:
+ *
+ * <ul>
+ *   <li>The class is {@code <Type>Scopes} in the type's package; for a nested type {@code
+ *       Outer.Inner}, {@code Outer_InnerScopes}.
+ *   <li>Each method gets a factory of the same name, and a scope type named after it: {@code
+ *       transaction} gives {@code TransactionScope}.
+ *   <li>Overloaded methods add the simple names of their parameter types, erased, without the
+ *       yield: {@code open(Path, Yield)} and {@code open(Path, Charset, Yield)} give {@code
+ *       OpenPathScope} and {@code OpenPathCharsetScope}; an array adds {@code Array}, a primitive
+ *       its capitalized name ({@code int[]} gives {@code IntArray}).
+ * </ul>
+ */
+final class GeneratorValidator {
+
+  private static final String ANNOTATION = "ScopedResource";
+
+  private final Elements elements;
+  private final Types types;
+  private final ErrorReporter reporter;
+  private final GeneratorYieldUsage yieldUsage;
+  private final TypeMirror runtimeException;
+  private final TypeMirror error;
+  private final TypeMirror completionStage;
+
+  GeneratorValidator(ProcessingEnvironment env, ErrorReporter reporter) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.reporter = reporter;
+    this.yieldUsage = GeneratorYieldUsage.create(env);
+    this.runtimeException = typeOf(RuntimeException.class.getCanonicalName());
+    this.error = typeOf(Error.class.getCanonicalName());
+    this.completionStage = typeOf(ClassNames.COMPLETION_STAGE.canonicalName());
+  }
+
+  private TypeMirror typeOf(String name) {
+    return types.erasure(elements.getTypeElement(name).asType());
+  }
+
+  /**
+   * Validates {@code methods}, the {@code @ScopedResource} methods of {@code type}.
+   *
+   * @param type the type that declares the methods
+   * @param methods the methods, in declaration order
+   * @param existingTypes the qualified names of the types that exist or are generated already
+   * @return the model of the {@code Scopes} class, or empty when errors were reported
+   */
+  Optional<GeneratorScopes> validate(
+      TypeElement type, List<ExecutableElement> methods, Set<String> existingTypes) {
+    int errorsBefore = reporter.errorCount();
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    ClassName scopesName = ClassName.get(packageName, nameOf(type).replace('.', '_') + "Scopes");
+    if (existingTypes.contains(scopesName.canonicalName())) {
+      reporter.error(type, Messages.NAME_CLASH, scopesName.simpleName(), nameOf(type));
+    }
+    boolean isPublic = isPublic(type);
+    Map<String, Integer> namesakes = new HashMap<>();
+    methods.forEach(method -> namesakes.merge(method.getSimpleName().toString(), 1, Integer::sum));
+    List<GeneratorMethod> models = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      boolean overloaded = namesakes.get(method.getSimpleName().toString()) > 1;
+      method(type, method, overloaded, isPublic, packageName).ifPresent(models::add);
+    }
+    checkClashes(scopesName, models);
+    if (reporter.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GeneratorScopes(type, scopesName, isPublic, elements.isDeprecated(type), models));
+  }
+
+  private Optional<GeneratorMethod> method(
+      TypeElement type,
+      ExecutableElement method,
+      boolean overloaded,
+      boolean scopesPublic,
+      String packageName) {
+    int errorsBefore = reporter.errorCount();
+    Optional<VariableElement> yield = check(type, method, packageName);
+    if (reporter.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(model(type, method, yield.orElseThrow(), overloaded, scopesPublic));
+  }
+
+  /** Reports every problem of {@code method}; returns its yield parameter if it has one. */
+  private Optional<VariableElement> check(
+      TypeElement type, ExecutableElement method, String packageName) {
+    String name = method.getSimpleName().toString();
+    for (Lifecycle lifecycle : Lifecycle.values()) {
+      if (method.getAnnotation(lifecycle.annotation()) != null) {
+        reporter.error(method, Messages.GENERATOR_LIFECYCLE, name, lifecycle.simpleName());
+      }
+    }
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(method, Messages.PRIVATE_METHOD, ANNOTATION, name);
+    }
+    checkEnclosing(type, method);
+    Optional<VariableElement> yield = yieldParameter(method);
+    yield.ifPresent(parameter -> checkReturnType(method, kindOf(parameter.asType())));
+    yield
+        .filter(parameter -> yieldUsage.isUnused(method, parameter))
+        .ifPresent(
+            parameter ->
+                reporter.error(
+                    parameter, Messages.GENERATOR_UNUSED_YIELD, name, parameter.getSimpleName()));
+    if (!isStatic(method)) {
+      checkTypeVariables(type, method);
+    }
+    List<TypeParameterElement> typeParameters = typeParameters(type, method);
+    checkVisible(method, typeParameters, packageName);
+    checkRawTypes(method, typeParameters);
+    return yield;
+  }
+
+  /** The model of a valid method. */
+  private GeneratorMethod model(
+      TypeElement type,
+      ExecutableElement method,
+      VariableElement yield,
+      boolean overloaded,
+      boolean scopesPublic) {
+    List<? extends VariableElement> parameters =
+        method.getParameters().subList(0, method.getParameters().size() - 1);
+    Set<String> taken = new HashSet<>();
+    method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
+    Set<String> obscuring = obscuringNames(type);
+    taken.addAll(obscuring);
+    List<ParameterSpec> parameterSpecs = new ArrayList<>();
+    for (VariableElement parameter : parameters) {
+      String parameterName = unobscured(parameter, obscuring, taken);
+      parameterSpecs.add(
+          ParameterSpec.builder(TypeName.get(parameter.asType()), parameterName).build());
+    }
+    String yieldName = unobscured(yield, obscuring, taken);
+    Optional<ParameterSpec> receiver =
+        isStatic(method)
+            ? Optional.empty()
+            : Optional.of(
+                ParameterSpec.builder(TypeName.get(type.asType()), fresh(receiverName(type), taken))
+                    .build());
+    String name = method.getSimpleName().toString();
+    String overloadSuffix =
+        overloaded
+            ? parameters.stream()
+                .map(parameter -> simpleName(parameter.asType()))
+                .collect(joining())
+            : "";
+    return new GeneratorMethod(
+        method,
+        kindOf(yield.asType()),
+        name,
+        capitalize(name) + overloadSuffix + "Scope",
+        scopesPublic && method.getModifiers().contains(Modifier.PUBLIC),
+        elements.isDeprecated(method),
+        typeParameters(type, method).stream().map(TypeVariableName::get).collect(toList()),
+        receiver,
+        parameterSpecs,
+        yieldName,
+        resourceType((DeclaredType) yield.asType()),
+        method.getThrownTypes().stream()
+            .filter(this::isChecked)
+            .map(TypeName::get)
+            .collect(toList()),
+        ClassName.get(type),
+        method.getParameters().stream()
+            .map(parameter -> TypeName.get(types.erasure(parameter.asType())))
+            .collect(toList()));
+  }
+
+  /** The type variables of the factory: the class's for an instance method, then the method's. */
+  private static List<TypeParameterElement> typeParameters(
+      TypeElement type, ExecutableElement method) {
+    List<TypeParameterElement> typeParameters = new ArrayList<>();
+    if (!isStatic(method)) {
+      typeParameters.addAll(type.getTypeParameters());
+    }
+    typeParameters.addAll(method.getTypeParameters());
+    return typeParameters;
+  }
+
+  private static boolean isStatic(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.STATIC);
+  }
+
+  /** Finds the one yield parameter, last; reports its absence, duplicates or misplacement. */
+  private Optional<VariableElement> yieldParameter(ExecutableElement method) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    List<VariableElement> yields =
+        parameters.stream()
+            .filter(parameter -> kindOf(parameter.asType()) != null)
+            .collect(toList());
+    String name = method.getSimpleName().toString();
+    if (yields.isEmpty()) {
+      reporter.error(method, Messages.GENERATOR_NO_YIELD, name);
+      return Optional.empty();
+    }
+    if (yields.size() > 1) {
+      reporter.error(
+          method,
+          Messages.GENERATOR_YIELDS,
+          name,
+          yields.stream().map(VariableElement::getSimpleName).collect(joining(", ")));
+      return Optional.empty();
+    }
+    VariableElement yield = yields.get(0);
+    if (!yield.equals(parameters.get(parameters.size() - 1))) {
+      reporter.error(yield, Messages.GENERATOR_YIELD_NOT_LAST, name, yield.getSimpleName());
+      return Optional.empty();
+    }
+    return Optional.of(yield);
+  }
+
+  /** The kind of generator a parameter of this type makes, or {@code null} for no yield. */
+  private static Kind kindOf(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+    for (Kind kind : Kind.values()) {
+      if (kind.yieldType().canonicalName().equals(name)) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  private void checkReturnType(ExecutableElement method, Kind kind) {
+    TypeMirror returned = method.getReturnType();
+    boolean matches =
+        kind == Kind.BLOCKING
+            ? returned.getKind() == TypeKind.VOID
+            : returned.getKind() == TypeKind.DECLARED
+                && types.isAssignable(types.erasure(returned), completionStage);
+    if (!matches) {
+      reporter.error(
+          method,
+          Messages.GENERATOR_RETURN,
+          method.getSimpleName(),
+          ResourceValidator.describe(returned),
+          kind == Kind.BLOCKING ? "a Yield" : "an AsyncYield",
+          kind == Kind.BLOCKING ? "void" : "a CompletionStage, such as CompletionStage<Void>");
+    }
+  }
+
+  /** Checks that the generated class can name the type and call the method on a receiver. */
+  private void checkEnclosing(TypeElement type, ExecutableElement method) {
+    for (Element current = type;
+        current instanceof TypeElement;
+        current = current.getEnclosingElement()) {
+      if (current.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(
+            method,
+            Messages.GENERATOR_PRIVATE_CLASS,
+            method.getSimpleName(),
+            nameOf((TypeElement) current));
+        return;
+      }
+    }
+    if (!isStatic(method)
+        && type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(method, Messages.GENERATOR_INNER_CLASS, method.getSimpleName(), nameOf(type));
+    }
+  }
+
+  /** Reports a type variable of an instance method that hides one of its class. */
+  private void checkTypeVariables(TypeElement type, ExecutableElement method) {
+    Set<String> classVariables = new HashSet<>();
+    type.getTypeParameters()
+        .forEach(parameter -> classVariables.add(parameter.getSimpleName().toString()));
+    for (TypeParameterElement parameter : method.getTypeParameters()) {
+      if (classVariables.contains(parameter.getSimpleName().toString())) {
+        reporter.error(
+            parameter,
+            Messages.GENERATOR_TYPE_VARIABLE,
+            method.getSimpleName(),
+            parameter.getSimpleName(),
+            nameOf(type));
+      }
+    }
+  }
+
+  /** Reports types in the method's signature that the generated class cannot access. */
+  private void checkVisible(
+      ExecutableElement method, List<TypeParameterElement> typeParameters, String packageName) {
+    String user = "@" + ANNOTATION + " method " + method.getSimpleName();
+    Stream.of(
+            method.getParameters().stream().map(Element::asType),
+            method.getThrownTypes().stream(),
+            typeParameters.stream().flatMap(parameter -> parameter.getBounds().stream()))
+        .flatMap(stream -> stream)
+        .map(type -> firstInvisible(type, packageName))
+        .flatMap(Optional::stream)
+        .distinct()
+        .forEach(
+            invisible ->
+                reporter.error(
+                    method, Messages.INACCESSIBLE_TYPE, user, nameOf(invisible), packageName));
+  }
+
+  /** Reports raw types in the parameters and type variable bounds that generated code repeats. */
+  private void checkRawTypes(ExecutableElement method, List<TypeParameterElement> typeParameters) {
+    Stream.concat(
+            method.getParameters().stream().map(Element::asType),
+            typeParameters.stream().flatMap(parameter -> parameter.getBounds().stream()))
+        .map(GeneratorValidator::firstRaw)
+        .flatMap(Optional::stream)
+        .map(ResourceValidator::describe)
+        .distinct()
+        .forEach(
+            raw ->
+                reporter.error(method, Messages.GENERATOR_RAW_TYPE, method.getSimpleName(), raw));
+  }
+
+  /** Finds a raw use of a generic class in {@code type}. */
+  private static Optional<TypeMirror> firstRaw(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        if (declared.getTypeArguments().isEmpty()
+            && !((TypeElement) declared.asElement()).getTypeParameters().isEmpty()) {
+          return Optional.of(type);
+        }
+        return declared.getTypeArguments().stream()
+            .map(GeneratorValidator::firstRaw)
+            .flatMap(Optional::stream)
+            .findFirst();
+      case ARRAY:
+        return firstRaw(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound =
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : wildcard.getSuperBound();
+        return bound == null ? Optional.empty() : firstRaw(bound);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** Finds a class named in {@code type} that code in {@code packageName} cannot access. */
+  private Optional<TypeElement> firstInvisible(TypeMirror type, String packageName) {
+    switch (type.getKind()) {
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        for (Element current = declared.asElement();
+            current instanceof TypeElement;
+            current = current.getEnclosingElement()) {
+          Set<Modifier> modifiers = current.getModifiers();
+          boolean samePackage =
+              elements.getPackageOf(current).getQualifiedName().contentEquals(packageName);
+          if (modifiers.contains(Modifier.PRIVATE)
+              || (!modifiers.contains(Modifier.PUBLIC) && !samePackage)) {
+            return Optional.of((TypeElement) current);
+          }
+        }
+        return declared.getTypeArguments().stream()
+            .map(argument -> firstInvisible(argument, packageName))
+            .flatMap(Optional::stream)
+            .findFirst();
+      case ARRAY:
+        return firstInvisible(((ArrayType) type).getComponentType(), packageName);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound =
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : wildcard.getSuperBound();
+        return bound == null ? Optional.empty() : firstInvisible(bound, packageName);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** Reports two methods that would generate the same scope type or the same factory. */
+  private void checkClashes(ClassName scopesName, List<GeneratorMethod> methods) {
+    Map<String, GeneratorMethod> scopeTypes = new LinkedHashMap<>();
+    Map<String, GeneratorMethod> factories = new LinkedHashMap<>();
+    for (GeneratorMethod method : methods) {
+      String scopeType = "the type " + scopesName.simpleName() + "." + method.scopeName();
+      String factory = "the factory " + scopesName.simpleName() + "." + factorySignature(method);
+      GeneratorMethod first = scopeTypes.putIfAbsent(scopeType, method);
+      String clash = scopeType;
+      if (first == null) {
+        first = factories.putIfAbsent(factory, method);
+        clash = factory;
+      }
+      if (first != null) {
+        reporter.error(
+            method.element(),
+            Messages.GENERATOR_NAME_CLASH,
+            method.name(),
+            clash,
+            describe(first.element()));
+      }
+    }
+  }
+
+  private String factorySignature(GeneratorMethod method) {
+    ExecutableElement element = method.element();
+    Stream<TypeMirror> receiver =
+        method.receiver().isPresent()
+            ? Stream.of(element.getEnclosingElement().asType())
+            : Stream.empty();
+    Stream<TypeMirror> parameters =
+        element.getParameters().subList(0, element.getParameters().size() - 1).stream()
+            .map(Element::asType);
+    return Stream.concat(receiver, parameters)
+        .map(type -> ResourceValidator.describe(types.erasure(type)))
+        .collect(joining(", ", method.name() + "(", ")"));
+  }
+
+  /** A method as a user would name it among overloads: {@code open(Path, Yield)}. */
+  private String describe(ExecutableElement method) {
+    return method.getParameters().stream()
+        .map(parameter -> ResourceValidator.describe(types.erasure(parameter.asType())))
+        .collect(joining(", ", method.getSimpleName() + "(", ")"));
+  }
+
+  /** The scope's resource type: the yield's type argument, or its bound for a wildcard. */
+  private static TypeName resourceType(DeclaredType yield) {
+    TypeMirror argument = yield.getTypeArguments().get(0);
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      WildcardType wildcard = (WildcardType) argument;
+      TypeMirror bound =
+          wildcard.getExtendsBound() != null
+              ? wildcard.getExtendsBound()
+              : wildcard.getSuperBound();
+      return bound == null ? ClassName.OBJECT : TypeName.get(bound);
+    }
+    return TypeName.get(argument);
+  }
+
+  /** The simple name of an erased type, as overloaded scope names add it: {@code IntArray}. */
+  private String simpleName(TypeMirror type) {
+    TypeMirror erased = types.erasure(type);
+    switch (erased.getKind()) {
+      case DECLARED:
+        return ((DeclaredType) erased).asElement().getSimpleName().toString();
+      case ARRAY:
+        return simpleName(((ArrayType) erased).getComponentType()) + "Array";
+      default:
+        return capitalize(erased.getKind().name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * The names that generated code must not give a variable in the factory: the first segment of the
+   * names by which it refers to the type, which a variable of that name would obscure (JLS 6.4.2).
+   */
+  private Set<String> obscuringNames(TypeElement type) {
+    Set<String> names = new HashSet<>();
+    Element outermost = type;
+    while (outermost.getEnclosingElement() instanceof TypeElement) {
+      outermost = outermost.getEnclosingElement();
+    }
+    names.add(outermost.getSimpleName().toString());
+    PackageElement pkg = elements.getPackageOf(type);
+    if (!pkg.isUnnamed()) {
+      String packageName = pkg.getQualifiedName().toString();
+      int dot = packageName.indexOf('.');
+      names.add(dot < 0 ? packageName : packageName.substring(0, dot));
+    }
+    return names;
+  }
+
+  /** The parameter's own name, unless it would obscure a type name; then a fresh one. */
+  private static String unobscured(
+      VariableElement parameter, Set<String> obscuring, Set<String> taken) {
+    String name = parameter.getSimpleName().toString();
+    return obscuring.contains(name) ? fresh(name, taken) : name;
+  }
+
+  /** The receiver's name: the class's simple name, decapitalized. */
+  private static String receiverName(TypeElement type) {
+    String simple = type.getSimpleName().toString();
+    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  }
+
+  /** {@code base}, or {@code base2}, {@code base3}... whichever is not taken; then takes it. */
+  private static String fresh(String base, Set<String> taken) {
+    String name = base;
+    for (int i = 2; taken.contains(name) || !SourceVersion.isName(name); i++) {
+      name = base + i;
+    }
+    taken.add(name);
+    return name;
+  }
+
+  private static String capitalize(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private boolean isChecked(TypeMirror thrown) {
+    return !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
+  }
+
+  /** Whether the type and all its enclosing types are visible outside their package. */
+  private static boolean isPublic(TypeElement type) {
+    for (Element current = type;
+        current instanceof TypeElement;
+        current = current.getEnclosingElement()) {
+      Set<Modifier> modifiers = current.getModifiers();
+      if (!modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The name of a type inside its package: {@code Outer.Inner}. */
+  private String nameOf(TypeElement type) {
+    String qualified = type.getQualifiedName().toString();
+    PackageElement pkg = elements.getPackageOf(type);
+    return pkg.isUnnamed() ? qualified : qualified.substring(pkg.getQualifiedName().length() + 1);
+  }
+}

@@ -1,0 +1,251 @@
+package dev.scopegen.processor;
+
+import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
+import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
+import static dev.scopegen.processor.ClassNames.GENERATED;
+import static dev.scopegen.processor.ClassNames.OBJECTS;
+import static dev.scopegen.processor.ClassNames.PROCESSOR;
+import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
+import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.annotation.processing.Filer;
+
+/**
+ * Writes the {@code <Type>Scopes} class of a type with {@code @ScopedResource} methods: a static
+ * factory per method, and per method a nested scope type that delegates to the runtime's generator
+ * engine and declares the method's checked exceptions on {@code call} and {@code run}.
+ *
+ * <pre>{@code
+ * public static TransactionScope transaction(Connection c) {
+ *   return new TransactionScope(y -> Transactions.transaction(c, y));
+ * }
+ * }</pre>
+ */
+final class GeneratorWriter {
+
+  private final Filer filer;
+
+  GeneratorWriter(Filer filer) {
+    this.filer = filer;
+  }
+
+  /**
+   * Writes the {@code Scopes} class of {@code scopes}.
+   *
+   * @param scopes a validated type with generator methods
+   * @throws IOException if the source file cannot be written
+   */
+  void write(GeneratorScopes scopes) throws IOException {
+    JavaFile.builder(scopes.name().packageName(), scopesClass(scopes))
+        .skipJavaLangImports(true)
+        .build()
+        .writeTo(filer);
+  }
+
+  /** Returns the {@code Scopes} class, for tests that look at the code without a filer. */
+  static TypeSpec scopesClass(GeneratorScopes scopes) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(scopes.name())
+            .addOriginatingElement(scopes.element())
+            .addJavadoc("The scopes of the {@code @ScopedResource} methods of\n")
+            .addJavadoc(
+                "{@link $T}: one factory per method, each returning a\n",
+                ClassName.get(scopes.element()))
+            .addJavadoc("new single-use scope.\n")
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
+            .addModifiers(FINAL)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
+    if (scopes.isPublic()) {
+      type.addModifiers(PUBLIC);
+    }
+    if (scopes.isDeprecated()) {
+      type.addAnnotation(Deprecated.class);
+    }
+    for (GeneratorMethod method : scopes.methods()) {
+      type.addMethod(factory(scopes, method));
+    }
+    for (GeneratorMethod method : scopes.methods()) {
+      type.addType(scopeType(scopes, method));
+    }
+    return type.build();
+  }
+
+  private static MethodSpec factory(GeneratorScopes scopes, GeneratorMethod method) {
+    MethodSpec.Builder factory =
+        MethodSpec.methodBuilder(method.name())
+            .addJavadoc("Returns a new scope over\n$L.\n", link(method))
+            .addJavadoc(
+                "Entering it runs the method up to its yield; exiting it resumes the method\n")
+            .addJavadoc("with the body's outcome.\n")
+            .addJavadoc("\n@return a single-use scope, not entered yet\n")
+            .addModifiers(STATIC)
+            .addTypeVariables(method.typeVariables())
+            .returns(scopeType(scopes, method, method.typeVariables()));
+    if (method.isPublic()) {
+      factory.addModifiers(PUBLIC);
+    }
+    if (method.isDeprecated()) {
+      factory.addAnnotation(Deprecated.class);
+    }
+    method.receiver().ifPresent(factory::addParameter);
+    factory.addParameters(method.parameters());
+    method
+        .receiver()
+        .ifPresent(
+            receiver ->
+                factory.addStatement(
+                    "$T.requireNonNull($N, $S)", OBJECTS, receiver, receiver.name()));
+    String yield = method.yieldName();
+    CodeBlock target =
+        method.receiver().isPresent()
+            ? CodeBlock.of("$N", method.receiver().get())
+            : CodeBlock.of("$T", method.owner());
+    CodeBlock arguments =
+        Stream.concat(
+                method.parameters().stream().map(parameter -> CodeBlock.of("$N", parameter)),
+                Stream.of(CodeBlock.of("$N", yield)))
+            .collect(CodeBlock.joining(",$W"));
+    return factory
+        .addStatement(
+            "return new $T$L($N ->$W$L.$N($L))",
+            scopes.name().nestedClass(method.scopeName()),
+            method.typeVariables().isEmpty() ? "" : "<>",
+            yield,
+            target,
+            method.name(),
+            arguments)
+        .build();
+  }
+
+  private static TypeSpec scopeType(GeneratorScopes scopes, GeneratorMethod method) {
+    TypeName resource = method.resourceType();
+    TypeName engine = ParameterizedTypeName.get(method.kind().engine(), resource);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(method.scopeName())
+            .addJavadoc("The scope of\n$L.\n", link(method))
+            .addJavadoc("Single-use: each call of the factory returns a new one.\n")
+            .addModifiers(STATIC, FINAL)
+            .addTypeVariables(method.typeVariables())
+            .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource))
+            .addField(engine, "generator", PRIVATE, FINAL)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(PRIVATE)
+                    .addParameter(
+                        ParameterizedTypeName.get(method.kind().method(), resource), "method")
+                    .addStatement(
+                        "this.generator = new $T<>($S, method)",
+                        method.kind().engine(),
+                        method.name())
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("enter")
+                    .addAnnotation(Override.class)
+                    .addModifiers(PUBLIC)
+                    .returns(ParameterizedTypeName.get(COMPLETION_STAGE, resource))
+                    .addStatement("return generator.enter()")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("exit")
+                    .addAnnotation(Override.class)
+                    .addModifiers(PUBLIC)
+                    .returns(ParameterizedTypeName.get(COMPLETION_STAGE, TypeName.BOOLEAN.box()))
+                    .addParameter(resource, "resource")
+                    .addParameter(Throwable.class, "failure")
+                    .addStatement("return generator.exit(resource, failure)")
+                    .build())
+            .addMethods(blockingMethods(method));
+    if (method.isPublic()) {
+      type.addModifiers(PUBLIC);
+    }
+    if (method.isDeprecated()) {
+      type.addAnnotation(Deprecated.class);
+    }
+    return type.build();
+  }
+
+  /** {@code call} and {@code run}, declaring the body's exception and the method's own. */
+  private static List<MethodSpec> blockingMethods(GeneratorMethod method) {
+    Set<String> taken = new HashSet<>();
+    method.typeVariables().forEach(variable -> taken.add(variable.name()));
+    TypeVariableName result = TypeVariableName.get(fresh("R", taken));
+    TypeVariableName failure = TypeVariableName.get(fresh("X", taken), Throwable.class);
+    TypeName resource = WildcardTypeName.supertypeOf(method.resourceType());
+    List<TypeName> exceptions = new ArrayList<>();
+    exceptions.add(failure);
+    exceptions.addAll(method.exceptions());
+    MethodSpec call =
+        MethodSpec.methodBuilder("call")
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .addTypeVariables(List.of(result, failure))
+            .returns(result)
+            .addParameter(
+                ParameterizedTypeName.get(
+                    SCOPE_FUNCTION, resource, WildcardTypeName.subtypeOf(result), failure),
+                "body")
+            .addExceptions(exceptions)
+            .addStatement("return generator.call(body)")
+            .build();
+    MethodSpec run =
+        MethodSpec.methodBuilder("run")
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .addTypeVariable(failure)
+            .addParameter(ParameterizedTypeName.get(SCOPE_CONSUMER, resource, failure), "body")
+            .addExceptions(exceptions)
+            .addStatement("generator.run(body)")
+            .build();
+    return List.of(call, run);
+  }
+
+  private static TypeName scopeType(
+      GeneratorScopes scopes, GeneratorMethod method, List<TypeVariableName> variables) {
+    ClassName raw = scopes.name().nestedClass(method.scopeName());
+    return variables.isEmpty()
+        ? raw
+        : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
+  }
+
+  /** A Javadoc link to the method: {@code Transactions#transaction(Connection, Yield)}. */
+  private static CodeBlock link(GeneratorMethod method) {
+    return CodeBlock.of(
+        "{@link $T#$N($L)}",
+        method.owner(),
+        method.name(),
+        method.signature().stream()
+            .map(type -> CodeBlock.of("$T", type))
+            .collect(CodeBlock.joining(", ")));
+  }
+
+  /** {@code base}, or {@code base2}, {@code base3}... whichever is not taken; then takes it. */
+  private static String fresh(String base, Set<String> taken) {
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    taken.add(name);
+    return name;
+  }
+}

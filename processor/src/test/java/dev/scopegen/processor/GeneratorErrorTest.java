@@ -1,0 +1,354 @@
+package dev.scopegen.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The error catalogue of {@code @ScopedResource} methods: one test per rule, each asserting the
+ * message, the file and the line, and that no {@code Scopes} class was written.
+ */
+class GeneratorErrorTest {
+
+  @Test
+  void noYieldParameter() {
+    assertSingleError(
+        "GeneratorNoYield",
+        "@ScopedResource method open has no Yield or AsyncYield parameter; add one as its last"
+            + " parameter and call its yield(resource) where the body runs",
+        "static void open(String name)");
+  }
+
+  @Test
+  void moreThanOneYieldParameter() {
+    assertSingleError(
+        "GeneratorTwoYields",
+        "@ScopedResource method open has more than one yield parameter (first, second); keep"
+            + " exactly one, as its last parameter",
+        "static void open(");
+  }
+
+  @Test
+  void yieldParameterThatIsNotLast() {
+    assertSingleError(
+        "GeneratorYieldNotLast",
+        "@ScopedResource method open must take its yield parameter y last; move it to the end of"
+            + " the parameter list",
+        "static void open(Yield<String> y, String name)");
+  }
+
+  @Test
+  void returnTypeThatDoesNotMatchTheYield() {
+    JavaFileObject source = source("GeneratorReturns");
+    Compilation compilation = compileWithErrors(source);
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method blocking returns CompletionStage<Void>, but a method that takes"
+                + " a Yield must return void; change the return type or the yield parameter")
+        .inFile(source)
+        .onLineContaining("blocking(Yield<String> y)");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method async returns void, but a method that takes an AsyncYield must"
+                + " return a CompletionStage, such as CompletionStage<Void>")
+        .inFile(source)
+        .onLineContaining("async(AsyncYield<String> y)");
+    assertThat(compilation)
+        .hadErrorContaining("@ScopedResource method notAStage returns String")
+        .inFile(source)
+        .onLineContaining("notAStage(AsyncYield<String> y)");
+  }
+
+  @Test
+  void privateMethod() {
+    assertSingleError(
+        "GeneratorPrivateMethod",
+        "@ScopedResource methods must not be private; make hidden package-private or wider",
+        "private static void hidden");
+  }
+
+  @Test
+  void yieldParameterThatIsNeverUsed() {
+    // javac's own environment, which the tree API needs.
+    JavaFileObject source = source("GeneratorUnusedYield");
+    Compilation compilation = Compiler.javac().withProcessors(new ScopeProcessor()).compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method forgetful never uses its yield parameter unused; call"
+                + " unused.yield(resource) once, where the body of the scope runs")
+        .inFile(source)
+        .onLineContaining("Yield<String> unused");
+  }
+
+  @Test
+  void unusedYieldIsNotReportedWithoutTheTreeApi() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ObservedProcessor())
+            .compile(source("GeneratorUnusedYield"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.GeneratorUnusedYieldScopes").isNotNull();
+  }
+
+  @Test
+  void lifecycleAnnotationOnAGeneratorMethod() {
+    JavaFileObject source = source("GeneratorLifecycle");
+    Compilation compilation = compileWithErrors(source);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method open cannot also be @Enter: a generator method is a whole scope"
+                + " by itself; remove one of the two annotations")
+        .inFile(source)
+        .onLineContaining("void open(Yield<String> y)");
+  }
+
+  @Test
+  void instanceMethodOfAnInnerClass() {
+    assertSingleError(
+        "GeneratorInnerClass",
+        "@ScopedResource method open is an instance method of inner class"
+            + " GeneratorInnerClass.Inner, which its factory cannot take as a receiver; make"
+            + " GeneratorInnerClass.Inner static, or the method static",
+        "void open(Yield<String> y)");
+  }
+
+  @Test
+  void methodOfAPrivateClass() {
+    assertSingleError(
+        "GeneratorPrivateClass",
+        "@ScopedResource method open is in private class GeneratorPrivateClass.Hidden, which its"
+            + " generated scope cannot reach; make GeneratorPrivateClass.Hidden package-private or"
+            + " wider",
+        "static void open(Yield<String> y)");
+  }
+
+  @Test
+  void typeVariableThatHidesOneOfTheClass() {
+    assertSingleError(
+        "GeneratorTypeVariable",
+        "@ScopedResource method open declares type variable T, which hides the one of class"
+            + " GeneratorTypeVariable that its factory also needs; rename it",
+        "<T> void open");
+  }
+
+  @Test
+  void methodsThatWouldGenerateTheSameNames() {
+    JavaFileObject source = source("GeneratorNameClash");
+    Compilation compilation = compileWithErrors(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method Open would generate the type"
+                + " GeneratorNameClashScopes.OpenScope, as open(Yield) does; rename one of the two"
+                + " methods")
+        .inFile(source)
+        .onLineContaining("static void Open(");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method lease would generate the factory"
+                + " GeneratorNameClashScopes.lease(GeneratorNameClash), as"
+                + " lease(GeneratorNameClash, Yield) does; rename one of the two methods")
+        .inFile(source)
+        .onLineContaining("CompletionStage<Void> lease(");
+  }
+
+  @Test
+  void scopesClassThatAlreadyExists() {
+    assertSingleError(
+        "GeneratorExisting",
+        "Cannot generate GeneratorExistingScopes for GeneratorExisting because a type with that"
+            + " name already exists; rename one of them",
+        "class GeneratorExisting {");
+  }
+
+  @Test
+  void rawType() {
+    assertSingleError(
+        "GeneratorRawType",
+        "@ScopedResource method open uses the raw type List, which its generated scope would"
+            + " repeat; add its type arguments",
+        "static void open(List names");
+  }
+
+  @Test
+  void typeTheGeneratedClassCannotAccess() {
+    assertSingleError(
+        "GeneratorInaccessible",
+        "@ScopedResource method open uses GeneratorInaccessible.Secret, which is not visible in"
+            + " package test where the scope is generated",
+        "static void open(Secret secret");
+  }
+
+  @Test
+  void typeThatNeverExists() {
+    JavaFileObject source = source("GeneratorMissing");
+    Compilation compilation = compileWithErrors(source);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "ScopeGen cannot process test.GeneratorMissing because it refers to DoesNotExist,"
+                + " which does not exist")
+        .inFile(source)
+        .onLineContaining("class GeneratorMissing");
+  }
+
+  @Test
+  void typeGeneratedInALaterRoundIsWaitedFor() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ScopeProcessor(), new WritesDoesNotExist())
+            .compile(source("GeneratorMissing"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .generatedSourceFile("test.GeneratorMissingScopes")
+        .contentsAsUtf8String()
+        .contains("static OpenScope open(DoesNotExist missing)");
+  }
+
+  private static void assertSingleError(String name, String message, String line) {
+    JavaFileObject source = source(name);
+    ObservedProcessor processor = new ObservedProcessor();
+    Compilation compilation = Compiler.javac().withProcessors(processor).compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertThat(processor.written).isEmpty();
+  }
+
+  private static JavaFileObject source(String name) {
+    return JavaFileObjects.forResource("bad/" + name + ".java");
+  }
+
+  /** Compiles {@code source}, and checks that the processor wrote nothing. */
+  private static Compilation compileWithErrors(JavaFileObject source) {
+    ObservedProcessor processor = new ObservedProcessor();
+    Compilation compilation = Compiler.javac().withProcessors(processor).compile(source);
+    assertThat(processor.written).isEmpty();
+    return compilation;
+  }
+
+  /**
+   * Runs the processor in an environment that forwards to javac's and records the source files it
+   * creates. That environment is not javac's own, as with some build tools, so javac's tree API
+   * refuses it and the processor must do without.
+   */
+  private static final class ObservedProcessor extends AbstractProcessor {
+    final List<String> written = new ArrayList<>();
+    private final ScopeProcessor processor = new ScopeProcessor();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      Filer filer =
+          forwarding(
+              Filer.class,
+              env.getFiler(),
+              (method, arguments) -> {
+                if (method.getName().equals("createSourceFile")) {
+                  written.add(arguments[0].toString());
+                }
+                return null;
+              });
+      processor.init(
+          forwarding(
+              ProcessingEnvironment.class,
+              env,
+              (method, arguments) -> method.getName().equals("getFiler") ? filer : null));
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return processor.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return processor.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return processor.process(annotations, round);
+    }
+
+    /**
+     * An implementation of {@code type} that calls {@code override} first, then {@code delegate}.
+     */
+    private static <T> T forwarding(
+        Class<T> type, T delegate, BiFunction<Method, Object[], Object> override) {
+      return type.cast(
+          Proxy.newProxyInstance(
+              type.getClassLoader(),
+              new Class<?>[] {type},
+              (proxy, method, arguments) -> {
+                Object result = override.apply(method, arguments);
+                if (result != null) {
+                  return result;
+                }
+                try {
+                  return method.invoke(delegate, arguments);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              }));
+    }
+  }
+
+  /** Generates {@code test.DoesNotExist} in the first round, as another processor could. */
+  private static final class WritesDoesNotExist extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer writer =
+            processingEnv.getFiler().createSourceFile("test.DoesNotExist").openWriter()) {
+          writer.write("package test; public final class DoesNotExist {}");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+}

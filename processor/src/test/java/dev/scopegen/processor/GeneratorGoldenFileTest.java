@@ -1,0 +1,108 @@
+package dev.scopegen.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Golden files for {@code @ScopedResource}: each {@code good/GeneratorX.java} must generate exactly
+ * {@code expected/GeneratorXScopes.java}, and the generated code must compile without a warning
+ * under {@code -Xlint:all}.
+ *
+ * <p>To update the expected files after a deliberate change of the generated code, run the tests
+ * with the environment variable {@code GOLDEN_FILE_ROOT} set to the absolute path of {@code
+ * processor/src/test/resources}: the tests then write the files instead of comparing them.
+ */
+class GeneratorGoldenFileTest {
+
+  private static final String GOLDEN_FILE_ROOT = System.getenv("GOLDEN_FILE_ROOT");
+
+  /** Every good source; {@code GeneratorScope} is a class named like a generated scope type. */
+  private static final List<String> SOURCES =
+      List.of("GeneratorTransactions", "GeneratorPool", "GeneratorNames", "GeneratorScope");
+
+  @ParameterizedTest(name = "{0} generates {1}")
+  @CsvSource({
+    "GeneratorTransactions, GeneratorTransactionsScopes",
+    "GeneratorPool, GeneratorPoolScopes",
+    "GeneratorNames, GeneratorNamesScopes",
+    "GeneratorNames, GeneratorNames_InnerScopes",
+    "GeneratorNames, GeneratorNames_SourceScopes",
+  })
+  void generatesTheExpectedScopes(String source, String scopes) throws IOException {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forResource("good/" + source + ".java"),
+            JavaFileObjects.forResource("good/GeneratorScope.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    JavaFileObject generated = compilation.generatedSourceFile("test." + scopes).orElseThrow();
+    String expectedPath = "expected/" + scopes + ".java";
+    if (isRegenerating()) {
+      Files.writeString(
+          Path.of(GOLDEN_FILE_ROOT, expectedPath),
+          generated.getCharContent(true),
+          StandardCharsets.UTF_8);
+      return;
+    }
+    JavaFileObject expected = JavaFileObjects.forResource(expectedPath);
+    assertThat(compilation).generatedSourceFile("test." + scopes).hasSourceEquivalentTo(expected);
+    // Same text too: the output is deterministic, Javadoc and formatting included.
+    assertThat(generated.getCharContent(true).toString())
+        .isEqualTo(expected.getCharContent(true).toString());
+  }
+
+  @Test
+  void generatedCodeCompilesWithoutWarningsUnderXlintAll() {
+    // "processing" warns that the processor leaves the annotations unclaimed, which is deliberate
+    // (other processors may want them); every other lint is an error.
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ScopeProcessor())
+            .withOptions("-Xlint:all,-processing", "-Werror")
+            .compile(
+                SOURCES.stream()
+                    .map(source -> JavaFileObjects.forResource("good/" + source + ".java"))
+                    .toArray(JavaFileObject[]::new));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).hasSize(5);
+  }
+
+  @Test
+  void aPublicTypeGetsPublicFactoriesForItsPublicMethodsOnly() {
+    Compilation compilation =
+        compile(JavaFileObjects.forResource("good/GeneratorTransactions.java"));
+
+    assertThat(compilation)
+        .generatedSourceFile("test.GeneratorTransactionsScopes")
+        .contentsAsUtf8String()
+        .contains("public final class GeneratorTransactionsScopes");
+    assertThat(compilation)
+        .generatedSourceFile("test.GeneratorTransactionsScopes")
+        .contentsAsUtf8String()
+        .contains("\n  static SavepointScope savepoint(");
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new ScopeProcessor()).compile(sources);
+  }
+
+  private static boolean isRegenerating() {
+    return GOLDEN_FILE_ROOT != null
+        && !GOLDEN_FILE_ROOT.isBlank()
+        && !GOLDEN_FILE_ROOT.startsWith("${");
+  }
+}

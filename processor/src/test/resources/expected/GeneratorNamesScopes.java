@@ -1,0 +1,164 @@
+package test;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.Yield;
+import dev.scopegen.runtime.internal.BlockingGenerator;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * The scopes of the {@code @ScopedResource} methods of
+ * {@link GeneratorNames}: one factory per method, each returning a
+ * new single-use scope.
+ */
+@Generated("dev.scopegen.processor.ScopeProcessor")
+final class GeneratorNamesScopes {
+  private GeneratorNamesScopes() {
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  static <R, X extends Exception> GeneratorScope<R, X> generator(R generator, X method, String body,
+      String resource, Throwable failure, test.GeneratorScope GeneratorNames2, String test2) {
+    return new GeneratorScope<>(y -> GeneratorNames.generator(generator, method, body, resource,
+        failure, GeneratorNames2, test2, y));
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorNames#receiver(String, Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  static ReceiverScope receiver(GeneratorNames generatorNames3, String generatorNames) {
+    Objects.requireNonNull(generatorNames3, "generatorNames3");
+    return new ReceiverScope(generatorNames2 -> generatorNames3.receiver(generatorNames,
+        generatorNames2));
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorNames#shadow(Object, Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  static <Throwable> ShadowScope<Throwable> shadow(Throwable value) {
+    return new ShadowScope<>(y -> GeneratorNames.shadow(value, y));
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, Yield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class GeneratorScope<R, X extends Exception> implements AsyncScope<R> {
+    private final BlockingGenerator<R> generator;
+
+    private GeneratorScope(BlockingGenerator.Method<R> method) {
+      this.generator = new BlockingGenerator<>("generator", method);
+    }
+
+    @Override
+    public CompletionStage<R> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(R resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R2, X2 extends Throwable> R2 call(ScopeFunction<? super R, ? extends R2, X2> body)
+        throws X2, X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X2 extends Throwable> void run(ScopeConsumer<? super R, X2> body) throws X2, X {
+      generator.run(body);
+    }
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorNames#receiver(String, Yield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class ReceiverScope implements AsyncScope<String> {
+    private final BlockingGenerator<String> generator;
+
+    private ReceiverScope(BlockingGenerator.Method<String> method) {
+      this.generator = new BlockingGenerator<>("receiver", method);
+    }
+
+    @Override
+    public CompletionStage<String> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
+        throws X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
+      generator.run(body);
+    }
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorNames#shadow(Object, Yield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class ShadowScope<Throwable> implements AsyncScope<Throwable> {
+    private final BlockingGenerator<Throwable> generator;
+
+    private ShadowScope(BlockingGenerator.Method<Throwable> method) {
+      this.generator = new BlockingGenerator<>("shadow", method);
+    }
+
+    @Override
+    public CompletionStage<Throwable> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(Throwable resource, java.lang.Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends java.lang.Throwable> R call(
+        ScopeFunction<? super Throwable, ? extends R, X> body) throws X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends java.lang.Throwable> void run(ScopeConsumer<? super Throwable, X> body) throws
+        X {
+      generator.run(body);
+    }
+  }
+}

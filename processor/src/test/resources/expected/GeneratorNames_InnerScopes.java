@@ -1,0 +1,69 @@
+package test;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.AsyncGenerator;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * The scopes of the {@code @ScopedResource} methods of
+ * {@link GeneratorNames.Inner}: one factory per method, each returning a
+ * new single-use scope.
+ */
+@Generated("dev.scopegen.processor.ScopeProcessor")
+final class GeneratorNames_InnerScopes {
+  private GeneratorNames_InnerScopes() {
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorNames.Inner#nested(AsyncYield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  static NestedScope nested(GeneratorNames.Inner inner) {
+    Objects.requireNonNull(inner, "inner");
+    return new NestedScope(y -> inner.nested(y));
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorNames.Inner#nested(AsyncYield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class NestedScope implements AsyncScope<GeneratorNames.Inner> {
+    private final AsyncGenerator<GeneratorNames.Inner> generator;
+
+    private NestedScope(AsyncGenerator.Method<GeneratorNames.Inner> method) {
+      this.generator = new AsyncGenerator<>("nested", method);
+    }
+
+    @Override
+    public CompletionStage<GeneratorNames.Inner> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(GeneratorNames.Inner resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(
+        ScopeFunction<? super GeneratorNames.Inner, ? extends R, X> body) throws X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super GeneratorNames.Inner, X> body)
+        throws X {
+      generator.run(body);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package test;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.AsyncGenerator;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * The scopes of the {@code @ScopedResource} methods of
+ * {@link GeneratorNames.Source}: one factory per method, each returning a
+ * new single-use scope.
+ */
+@Generated("dev.scopegen.processor.ScopeProcessor")
+final class GeneratorNames_SourceScopes {
+  private GeneratorNames_SourceScopes() {
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorNames.Source#open(AsyncYield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  static OpenScope open(GeneratorNames.Source source) {
+    Objects.requireNonNull(source, "source");
+    return new OpenScope(y -> source.open(y));
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorNames.Source#open(AsyncYield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class OpenScope implements AsyncScope<String> {
+    private final AsyncGenerator<String> generator;
+
+    private OpenScope(AsyncGenerator.Method<String> method) {
+      this.generator = new AsyncGenerator<>("open", method);
+    }
+
+    @Override
+    public CompletionStage<String> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
+        throws X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
+      generator.run(body);
+    }
+  }
+}

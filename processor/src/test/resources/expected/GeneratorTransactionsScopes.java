@@ -1,0 +1,117 @@
+package test;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.Yield;
+import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.BlockingGenerator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * The scopes of the {@code @ScopedResource} methods of
+ * {@link GeneratorTransactions}: one factory per method, each returning a
+ * new single-use scope.
+ */
+@Generated("dev.scopegen.processor.ScopeProcessor")
+public final class GeneratorTransactionsScopes {
+  private GeneratorTransactionsScopes() {
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorTransactions#transaction(Connection, Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  public static TransactionScope transaction(Connection connection) {
+    return new TransactionScope(y -> GeneratorTransactions.transaction(connection, y));
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link GeneratorTransactions#savepoint(Connection, String, AsyncYield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  static SavepointScope savepoint(Connection connection, String name) {
+    return new SavepointScope(y -> GeneratorTransactions.savepoint(connection, name, y));
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorTransactions#transaction(Connection, Yield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  public static final class TransactionScope implements AsyncScope<Connection> {
+    private final BlockingGenerator<Connection> generator;
+
+    private TransactionScope(BlockingGenerator.Method<Connection> method) {
+      this.generator = new BlockingGenerator<>("transaction", method);
+    }
+
+    @Override
+    public CompletionStage<Connection> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(Connection resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
+        throws X, SQLException {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
+        SQLException {
+      generator.run(body);
+    }
+  }
+
+  /**
+   * The scope of
+   * {@link GeneratorTransactions#savepoint(Connection, String, AsyncYield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class SavepointScope implements AsyncScope<String> {
+    private final AsyncGenerator<String> generator;
+
+    private SavepointScope(AsyncGenerator.Method<String> method) {
+      this.generator = new AsyncGenerator<>("savepoint", method);
+    }
+
+    @Override
+    public CompletionStage<String> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
+        throws X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
+      generator.run(body);
+    }
+  }
+}

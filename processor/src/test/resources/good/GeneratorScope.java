@@ -1,0 +1,4 @@
+package test;
+
+/** A class named like the scope type generated for {@code GeneratorNames.generator}. */
+final class GeneratorScope {}
