@@ -89,15 +89,12 @@ final class AllScope<T> implements AsyncScope<List<T>> {
         return CompletableFuture.completedFuture(Collections.unmodifiableList(resources));
       }
       Throwable enterFailure = failure;
-      CompletionStage<Boolean> cleanup = Unwinding.unwind(entered, enterFailure);
+      CompletionStage<Boolean> cleanup = Unwinding.release(entered, enterFailure);
       if (Stages.isDoneNormally(cleanup)) {
         return Stages.failed(enterFailure);
       }
       CompletableFuture<List<T>> failed = new CompletableFuture<>();
-      cleanup.whenComplete(
-          (ignored, cleanupFailure) ->
-              failed.completeExceptionally(
-                  Failures.addSuppressed(enterFailure, Failures.unwrap(cleanupFailure))));
+      cleanup.whenComplete((ignored, never) -> failed.completeExceptionally(enterFailure));
       return failed;
     }
   }

@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionStage;
 final class Unwinding extends StageLoop<Boolean> {
 
   private final Registrations registrations;
+  /** Whether the received failure stays primary whatever happens: see {@link #release}. */
+  private final boolean keepFailure;
   private final Throwable received;
   private Throwable failure;
   /** Whether {@link #failure} arose during unwinding and must propagate instead. */
@@ -32,8 +34,9 @@ final class Unwinding extends StageLoop<Boolean> {
   /** The kind of the registration whose stage is in progress. */
   private byte kind;
 
-  private Unwinding(Registrations registrations, Throwable failure) {
+  private Unwinding(Registrations registrations, Throwable failure, boolean keepFailure) {
     this.registrations = registrations;
+    this.keepFailure = keepFailure;
     this.received = failure;
     this.failure = failure;
   }
@@ -49,7 +52,23 @@ final class Unwinding extends StageLoop<Boolean> {
     if (registrations.isEmpty()) {
       return Stages.of(false);
     }
-    return new Unwinding(registrations, failure).start();
+    return new Unwinding(registrations, failure, false).start();
+  }
+
+  /**
+   * Unwinds every registration after {@code failure} made the whole operation fail, as when one
+   * scope of several could not be entered: each registration sees {@code failure}, nothing can
+   * suppress or replace it, and every cleanup failure is added to it as suppressed.
+   *
+   * @param registrations the registrations; empty afterwards
+   * @param failure the failure that propagates afterwards, not {@code null}
+   * @return a stage that completes normally when every registration ran
+   */
+  static CompletionStage<Boolean> release(Registrations registrations, Throwable failure) {
+    if (registrations.isEmpty()) {
+      return Stages.of(false);
+    }
+    return new Unwinding(registrations, failure, true).start();
   }
 
   @Override
@@ -65,7 +84,9 @@ final class Unwinding extends StageLoop<Boolean> {
 
   @Override
   void record(Object value, Throwable stepFailure) {
-    if (stepFailure == null) {
+    if (keepFailure) {
+      Failures.addSuppressed(failure, stepFailure);
+    } else if (stepFailure == null) {
       if (kind != Registrations.CLEANUP
           && kind != Registrations.ASYNC_CLEANUP
           && Boolean.TRUE.equals(value)) {
