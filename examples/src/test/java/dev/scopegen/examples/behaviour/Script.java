@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
  * variant can be held to the same expectations.
  *
  * <p>Each lifecycle step records an event ({@code "rollback <- body"}: the rollback saw the failure
- * whose message is {@code body}), then fails if the test said so. Asynchronous steps return a
+ * whose message is {@code body}, see {@link #describe}), then fails if the test said so. Asynchronous steps return a
  * future that completes at once, on another thread ({@link #completeLater}), or when the test
  * completes it ({@link #hold}).
  */
@@ -117,7 +117,14 @@ final class Script {
   }
 
   private void record(String step, Throwable seen) {
-    events.add(seen == null ? step : step + " <- " + seen.getMessage());
+    events.add(seen == null ? step : step + " <- " + describe(seen));
+  }
+
+  /** A failure in events: its message, or its class when it has none. */
+  static String describe(Throwable failure) {
+    return failure.getMessage() != null
+        ? failure.getMessage()
+        : failure.getClass().getSimpleName();
   }
 
   private static <T> void complete(CompletableFuture<T> stage, T value, Throwable failure) {
