@@ -1,0 +1,77 @@
+package dev.scopegen.examples.generators;
+
+import dev.scopegen.ScopedResource;
+import dev.scopegen.runtime.Yield;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Blocking generator methods, Python's {@code @contextmanager} examples, that the behaviour tests
+ * run through the scopes the processor generates for them ({@code BlockingFixturesScopes}).
+ */
+final class BlockingFixtures {
+
+  private BlockingFixtures() {}
+
+  /** Logs its setup, how the body ended, and its finally block; rethrows the body's failure. */
+  @ScopedResource
+  static void logging(List<String> log, String name, Yield<String> y) {
+    log.add(name + " setup");
+    try {
+      y.yield(name);
+      log.add(name + " after body");
+    } catch (Throwable failure) {
+      log.add(name + " caught " + failure.getClass().getSimpleName());
+      throw failure;
+    } finally {
+      log.add(name + " finally");
+    }
+  }
+
+  /** Catches the body's failure and returns normally: suppresses it. */
+  @ScopedResource
+  static void swallowing(List<String> log, Yield<String> y) {
+    try {
+      y.yield("resource");
+    } catch (Throwable failure) {
+      log.add("swallowed " + failure.getClass().getSimpleName());
+    }
+  }
+
+  /** Translates the body's failure into a checked exception of its own. */
+  @ScopedResource
+  static void translating(Yield<String> y) throws TranslatedException {
+    try {
+      y.yield("resource");
+    } catch (Throwable failure) {
+      throw new TranslatedException(failure);
+    }
+  }
+
+  /** Returns without yielding (Python: "generator didn't yield"). */
+  @ScopedResource
+  static void silent(List<String> log, Yield<String> y) {
+    log.add("setup");
+    if (log.isEmpty()) {
+      y.yield("never");
+    }
+  }
+
+  /** Yields a second time (Python: "generator didn't stop"). */
+  @ScopedResource
+  static void twice(List<String> log, Yield<String> y) {
+    y.yield("first");
+    try {
+      y.yield("second");
+    } finally {
+      log.add("finally");
+    }
+  }
+
+  /** Records the thread it runs on. */
+  @ScopedResource
+  static void recordingThread(AtomicReference<Thread> thread, Yield<String> y) {
+    thread.set(Thread.currentThread());
+    y.yield("resource");
+  }
+}
