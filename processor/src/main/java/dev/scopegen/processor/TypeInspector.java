@@ -1,0 +1,207 @@
+package dev.scopegen.processor;
+
+import static java.util.stream.Collectors.toList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The questions about types that validating a resource class asks: which types are stages and of
+ * what, which exceptions are checked, which types are raw, and which classes the generated scope
+ * can see.
+ */
+final class TypeInspector {
+
+  private final Types types;
+  private final Elements elements;
+  private final TypeMirror throwable;
+  private final TypeMirror runtimeException;
+  private final TypeMirror error;
+  private final TypeMirror completionStage;
+  private final TypeMirror booleanType;
+  private final TypeMirror voidType;
+
+  TypeInspector(ProcessingEnvironment env) {
+    this.types = env.getTypeUtils();
+    this.elements = env.getElementUtils();
+    this.throwable = typeOf(Throwable.class);
+    this.runtimeException = typeOf(RuntimeException.class);
+    this.error = typeOf(Error.class);
+    this.completionStage = types.erasure(typeOf(CompletionStage.class));
+    this.booleanType = typeOf(Boolean.class);
+    this.voidType = typeOf(Void.class);
+  }
+
+  /** Whether {@code type} is {@link CompletionStage} or a subtype, such as a future. */
+  boolean isStage(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && types.isSubtype(types.erasure(type), completionStage);
+  }
+
+  /**
+   * The type argument of {@code CompletionStage} as {@code type}, a stage type, sees it; empty for
+   * a raw type.
+   */
+  Optional<TypeMirror> stageValue(TypeMirror type) {
+    if (types.isSameType(types.erasure(type), completionStage)) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      return arguments.isEmpty() ? Optional.empty() : Optional.of(arguments.get(0));
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      if (isStage(supertype)) {
+        return stageValue(supertype);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code type} is a stage of {@code Void}. */
+  boolean isVoidStage(TypeMirror type) {
+    return isStage(type) && stageValue(type).map(this::isVoid).orElse(false);
+  }
+
+  boolean isVoid(TypeMirror type) {
+    return types.isSameType(type, voidType);
+  }
+
+  boolean isBoolean(TypeMirror type) {
+    return types.isSameType(type, booleanType);
+  }
+
+  /** Whether {@code type} is {@code ? extends Boolean}. */
+  boolean isBooleanWildcard(TypeMirror type) {
+    if (type.getKind() != TypeKind.WILDCARD) {
+      return false;
+    }
+    TypeMirror bound = ((WildcardType) type).getExtendsBound();
+    return bound != null && isBoolean(bound);
+  }
+
+  /** Whether {@code type} is exactly {@link Throwable}. */
+  boolean isThrowable(TypeMirror type) {
+    return types.isSameType(type, throwable);
+  }
+
+  /** Whether {@code type} is {@link Throwable} or a subtype. */
+  boolean isFailure(TypeMirror type) {
+    return types.isSubtype(type, throwable);
+  }
+
+  /** Whether a method that throws {@code thrown} must declare it. */
+  boolean isChecked(TypeMirror thrown) {
+    return !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
+  }
+
+  /** The checked exceptions {@code method} declares, without duplicates or subsumed types. */
+  List<TypeMirror> checkedExceptions(ExecutableElement method) {
+    return withoutSubsumed(
+        method.getThrownTypes().stream().filter(this::isChecked).collect(toList()));
+  }
+
+  /**
+   * Removes duplicates and types that are subtypes of another type in the list, keeping the order
+   * of first appearance.
+   */
+  List<TypeMirror> withoutSubsumed(List<TypeMirror> list) {
+    List<TypeMirror> kept = new ArrayList<>();
+    for (TypeMirror candidate : list) {
+      boolean subsumed =
+          list.stream()
+              .anyMatch(
+                  other ->
+                      types.isSubtype(candidate, other) && !types.isSameType(candidate, other));
+      boolean seen = kept.stream().anyMatch(other -> types.isSameType(candidate, other));
+      if (!subsumed && !seen) {
+        kept.add(candidate);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether {@code type} is or mentions a raw type, which generated code must not name. */
+  static boolean containsRawType(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        if (!element.getTypeParameters().isEmpty() && declared.getTypeArguments().isEmpty()) {
+          return true;
+        }
+        return declared.getTypeArguments().stream().anyMatch(TypeInspector::containsRawType);
+      case ARRAY:
+        return containsRawType(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() != null && containsRawType(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && containsRawType(wildcard.getSuperBound()));
+      default:
+        return false;
+    }
+  }
+
+  /** Finds a class named in {@code type} that code in {@code packageName} cannot access. */
+  Optional<TypeElement> firstInvisible(TypeMirror type, String packageName) {
+    switch (type.getKind()) {
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        for (Element current = declared.asElement();
+            current instanceof TypeElement;
+            current = current.getEnclosingElement()) {
+          Set<Modifier> modifiers = current.getModifiers();
+          boolean samePackage =
+              elements.getPackageOf(current).getQualifiedName().contentEquals(packageName);
+          if (modifiers.contains(Modifier.PRIVATE)
+              || (!modifiers.contains(Modifier.PUBLIC) && !samePackage)) {
+            return Optional.of((TypeElement) current);
+          }
+        }
+        return declared.getTypeArguments().stream()
+            .map(argument -> firstInvisible(argument, packageName))
+            .flatMap(Optional::stream)
+            .findFirst();
+      case ARRAY:
+        return firstInvisible(((ArrayType) type).getComponentType(), packageName);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound =
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : wildcard.getSuperBound();
+        return bound == null ? Optional.empty() : firstInvisible(bound, packageName);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** The package of {@code type}, {@code ""} for the unnamed package. */
+  String packageOf(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
+  }
+
+  /** The name of a type as its package sees it: {@code Outer.Inner}. */
+  String nameOf(TypeElement type) {
+    String qualified = type.getQualifiedName().toString();
+    PackageElement pkg = elements.getPackageOf(type);
+    return pkg.isUnnamed() ? qualified : qualified.substring(pkg.getQualifiedName().length() + 1);
+  }
+
+  private TypeMirror typeOf(Class<?> type) {
+    return elements.getTypeElement(type.getCanonicalName()).asType();
+  }
+}
