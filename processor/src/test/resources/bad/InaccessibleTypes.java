@@ -11,7 +11,17 @@ class InaccessibleTypes {
     private static final long serialVersionUID = 1L;
   }
 
+  private static class Forgiven extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
   @Enter Secret open() { return new Secret(); }
-  @Rollback(noRollbackFor = IllegalStateException.class) void rollback() throws SecretFailure {}
+
+  @Rollback(noRollbackFor = {
+      IllegalStateException.class,
+      Forgiven.class
+  })
+  void rollback() throws SecretFailure {}
+
   @Exit void close() {}
 }

@@ -25,8 +25,9 @@ import javax.tools.Diagnostic;
  * classes are not attributed yet at this point, so an annotation is recognized by its name and the
  * imports of its file.
  *
- * <p>The tree API exists only in javac: with another compiler, or a processing environment that
- * wraps javac's, the scanner does nothing.
+ * <p>Two limits: the tree API exists only in javac (with another compiler, or a processing
+ * environment that wraps javac's, the scanner does nothing), and javac runs the processor only for
+ * a compilation in which it sees one of its annotations outside method bodies.
  */
 final class LocalClassScanner {
 
@@ -146,6 +147,6 @@ final class LocalClassScanner {
         || kind == Tree.Kind.INTERFACE
         || kind == Tree.Kind.ENUM
         || kind == Tree.Kind.ANNOTATION_TYPE
-        || kind.name().equals("RECORD");
+        || kind == Tree.Kind.RECORD;
   }
 }

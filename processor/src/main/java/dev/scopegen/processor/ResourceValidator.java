@@ -238,7 +238,20 @@ final class ResourceValidator {
               .filter(inspector::isChecked)
               .forEach(thrown -> checkVisible(method, user, thrown, packageName));
           if (lifecycle == ROLLBACK) {
-            noRollbackFor(method).forEach(failure -> checkVisible(method, user, failure, packageName));
+            for (AnnotationValue value : noRollbackForValues(method)) {
+              inspector
+                  .firstInvisible((TypeMirror) value.getValue(), packageName)
+                  .ifPresent(
+                      invisible ->
+                          reporter.error(
+                              method,
+                              ROLLBACK.on(method),
+                              value,
+                              Messages.INACCESSIBLE_TYPE,
+                              user,
+                              inspector.nameOf(invisible),
+                              packageName));
+            }
           }
         });
   }

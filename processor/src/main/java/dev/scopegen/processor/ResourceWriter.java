@@ -68,8 +68,8 @@ final class ResourceWriter {
         .writeTo(filer);
   }
 
-  /** Returns the scope of {@code resource}, for tests that look at the code without a filer. */
-  static TypeSpec scope(ResourceClass resource) {
+  /** Returns the scope of {@code resource}. */
+  private static TypeSpec scope(ResourceClass resource) {
     ScopeNames names = ScopeNames.of(resource);
     TypeSpec.Builder scope =
         TypeSpec.classBuilder(resource.scopeName())

@@ -328,7 +328,7 @@ class ResourceErrorTest {
     JavaFileObject source = source("InaccessibleTypes");
     Compilation compilation = compile(source);
 
-    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorCount(3);
     assertThat(compilation)
         .hadErrorContaining(
             "@Enter method open uses InaccessibleTypes.Secret, which is not visible in package"
@@ -340,6 +340,10 @@ class ResourceErrorTest {
         .hadErrorContaining("@Rollback method rollback uses InaccessibleTypes.SecretFailure")
         .inFile(source)
         .onLineContaining("void rollback()");
+    assertThat(compilation)
+        .hadErrorContaining("@Rollback method rollback uses InaccessibleTypes.Forgiven")
+        .inFile(source)
+        .onLineContaining("Forgiven.class");
   }
 
   @Test
