@@ -60,24 +60,16 @@ final class GeneratorValidator {
 
   private final Elements elements;
   private final Types types;
+  private final TypeInspector inspector;
   private final ErrorReporter reporter;
   private final GeneratorYieldUsage yieldUsage;
-  private final TypeMirror runtimeException;
-  private final TypeMirror error;
-  private final TypeMirror completionStage;
 
   GeneratorValidator(ProcessingEnvironment env, ErrorReporter reporter) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
+    this.inspector = new TypeInspector(env);
     this.reporter = reporter;
     this.yieldUsage = GeneratorYieldUsage.create(env);
-    this.runtimeException = typeOf(RuntimeException.class.getCanonicalName());
-    this.error = typeOf(Error.class.getCanonicalName());
-    this.completionStage = typeOf(ClassNames.COMPLETION_STAGE.canonicalName());
-  }
-
-  private TypeMirror typeOf(String name) {
-    return types.erasure(elements.getTypeElement(name).asType());
   }
 
   /**
@@ -91,10 +83,11 @@ final class GeneratorValidator {
   Optional<GeneratorScopes> validate(
       TypeElement type, List<ExecutableElement> methods, Set<String> existingTypes) {
     int errorsBefore = reporter.errorCount();
-    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
-    ClassName scopesName = ClassName.get(packageName, nameOf(type).replace('.', '_') + "Scopes");
+    String packageName = inspector.packageOf(type);
+    ClassName scopesName =
+        ClassName.get(packageName, inspector.nameOf(type).replace('.', '_') + "Scopes");
     if (existingTypes.contains(scopesName.canonicalName())) {
-      reporter.error(type, Messages.NAME_CLASH, scopesName.simpleName(), nameOf(type));
+      reporter.error(type, Messages.NAME_CLASH, scopesName.simpleName(), inspector.nameOf(type));
     }
     boolean isPublic = isPublic(type);
     Map<String, Integer> namesakes = new HashMap<>();
@@ -201,10 +194,7 @@ final class GeneratorValidator {
         parameterSpecs,
         yieldName,
         resourceType((DeclaredType) yield.asType()),
-        method.getThrownTypes().stream()
-            .filter(this::isChecked)
-            .map(TypeName::get)
-            .collect(toList()),
+        inspector.checkedExceptions(method).stream().map(TypeName::get).collect(toList()),
         ClassName.get(type),
         method.getParameters().stream()
             .map(parameter -> TypeName.get(types.erasure(parameter.asType())))
@@ -271,10 +261,7 @@ final class GeneratorValidator {
   private void checkReturnType(ExecutableElement method, Kind kind) {
     TypeMirror returned = method.getReturnType();
     boolean matches =
-        kind == Kind.BLOCKING
-            ? returned.getKind() == TypeKind.VOID
-            : returned.getKind() == TypeKind.DECLARED
-                && types.isAssignable(types.erasure(returned), completionStage);
+        kind == Kind.BLOCKING ? returned.getKind() == TypeKind.VOID : inspector.isStage(returned);
     if (!matches) {
       reporter.error(
           method,
@@ -296,14 +283,15 @@ final class GeneratorValidator {
             method,
             Messages.GENERATOR_PRIVATE_CLASS,
             method.getSimpleName(),
-            nameOf((TypeElement) current));
+            inspector.nameOf((TypeElement) current));
         return;
       }
     }
     if (!isStatic(method)
         && type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)) {
-      reporter.error(method, Messages.GENERATOR_INNER_CLASS, method.getSimpleName(), nameOf(type));
+      reporter.error(
+          method, Messages.GENERATOR_INNER_CLASS, method.getSimpleName(), inspector.nameOf(type));
     }
   }
 
@@ -319,7 +307,7 @@ final class GeneratorValidator {
             Messages.GENERATOR_TYPE_VARIABLE,
             method.getSimpleName(),
             parameter.getSimpleName(),
-            nameOf(type));
+            inspector.nameOf(type));
       }
     }
   }
@@ -333,13 +321,17 @@ final class GeneratorValidator {
             method.getThrownTypes().stream(),
             typeParameters.stream().flatMap(parameter -> parameter.getBounds().stream()))
         .flatMap(stream -> stream)
-        .map(type -> firstInvisible(type, packageName))
+        .map(type -> inspector.firstInvisible(type, packageName))
         .flatMap(Optional::stream)
         .distinct()
         .forEach(
             invisible ->
                 reporter.error(
-                    method, Messages.INACCESSIBLE_TYPE, user, nameOf(invisible), packageName));
+                    method,
+                    Messages.INACCESSIBLE_TYPE,
+                    user,
+                    inspector.nameOf(invisible),
+                    packageName));
   }
 
   /** Reports raw types in the parameters and type variable bounds that generated code repeats. */
@@ -378,40 +370,6 @@ final class GeneratorValidator {
                 ? wildcard.getExtendsBound()
                 : wildcard.getSuperBound();
         return bound == null ? Optional.empty() : firstRaw(bound);
-      default:
-        return Optional.empty();
-    }
-  }
-
-  /** Finds a class named in {@code type} that code in {@code packageName} cannot access. */
-  private Optional<TypeElement> firstInvisible(TypeMirror type, String packageName) {
-    switch (type.getKind()) {
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        for (Element current = declared.asElement();
-            current instanceof TypeElement;
-            current = current.getEnclosingElement()) {
-          Set<Modifier> modifiers = current.getModifiers();
-          boolean samePackage =
-              elements.getPackageOf(current).getQualifiedName().contentEquals(packageName);
-          if (modifiers.contains(Modifier.PRIVATE)
-              || (!modifiers.contains(Modifier.PUBLIC) && !samePackage)) {
-            return Optional.of((TypeElement) current);
-          }
-        }
-        return declared.getTypeArguments().stream()
-            .map(argument -> firstInvisible(argument, packageName))
-            .flatMap(Optional::stream)
-            .findFirst();
-      case ARRAY:
-        return firstInvisible(((ArrayType) type).getComponentType(), packageName);
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound =
-            wildcard.getExtendsBound() != null
-                ? wildcard.getExtendsBound()
-                : wildcard.getSuperBound();
-        return bound == null ? Optional.empty() : firstInvisible(bound, packageName);
       default:
         return Optional.empty();
     }
@@ -536,10 +494,6 @@ final class GeneratorValidator {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  private boolean isChecked(TypeMirror thrown) {
-    return !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
-  }
-
   /** Whether the type and all its enclosing types are visible outside their package. */
   private static boolean isPublic(TypeElement type) {
     for (Element current = type;
@@ -551,12 +505,5 @@ final class GeneratorValidator {
       }
     }
     return true;
-  }
-
-  /** The name of a type inside its package: {@code Outer.Inner}. */
-  private String nameOf(TypeElement type) {
-    String qualified = type.getQualifiedName().toString();
-    PackageElement pkg = elements.getPackageOf(type);
-    return pkg.isUnnamed() ? qualified : qualified.substring(pkg.getQualifiedName().length() + 1);
   }
 }
