@@ -34,9 +34,11 @@ final class LocalClassScanner {
   private static final String PACKAGE = "dev.scopegen";
 
   private final Trees trees;
+  private final ErrorReporter reporter;
 
-  private LocalClassScanner(Trees trees) {
+  private LocalClassScanner(Trees trees, ErrorReporter reporter) {
     this.trees = trees;
+    this.reporter = reporter;
   }
 
   /**
@@ -44,13 +46,14 @@ final class LocalClassScanner {
    * not available.
    *
    * @param env the processing environment
+   * @param reporter reports an unexpected exception as an error on the file's type
    * @return a scanner
    */
-  static LocalClassScanner create(ProcessingEnvironment env) {
+  static LocalClassScanner create(ProcessingEnvironment env, ErrorReporter reporter) {
     try {
-      return new LocalClassScanner(Trees.instance(env));
+      return new LocalClassScanner(Trees.instance(env), reporter);
     } catch (IllegalArgumentException | LinkageError notJavac) {
-      return new LocalClassScanner(null);
+      return new LocalClassScanner(null, reporter);
     }
   }
 
@@ -66,9 +69,13 @@ final class LocalClassScanner {
     }
     Set<CompilationUnitTree> scanned = new HashSet<>();
     for (Element root : roots) {
-      TreePath path = trees.getPath(root);
-      if (path != null && scanned.add(path.getCompilationUnit())) {
-        new Scanner(path.getCompilationUnit()).scan(path.getCompilationUnit(), null);
+      try {
+        TreePath path = trees.getPath(root);
+        if (path != null && scanned.add(path.getCompilationUnit())) {
+          new Scanner(path.getCompilationUnit()).scan(path.getCompilationUnit(), null);
+        }
+      } catch (RuntimeException e) {
+        reporter.internalError(root, e);
       }
     }
   }

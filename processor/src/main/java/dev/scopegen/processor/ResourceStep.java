@@ -43,7 +43,7 @@ final class ResourceStep {
     this.deferred = new DeferredTypes(env.getElementUtils());
     this.validator = new ResourceValidator(env, reporter);
     this.writer = new ResourceWriter(env.getFiler());
-    this.localClasses = LocalClassScanner.create(env);
+    this.localClasses = LocalClassScanner.create(env, reporter);
   }
 
   void process(RoundEnvironment round) {
