@@ -46,6 +46,12 @@ final class ResourceStep {
     this.localClasses = LocalClassScanner.create(env, reporter);
   }
 
+  /**
+   * Processes one round: the classes with lifecycle methods among its root elements and the ones
+   * deferred by the previous round; in the last round, reports the types still missing.
+   *
+   * @param round the round
+   */
   void process(RoundEnvironment round) {
     if (round.processingOver()) {
       reportMissingTypes();
