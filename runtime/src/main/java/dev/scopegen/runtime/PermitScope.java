@@ -18,12 +18,10 @@ final class PermitScope implements AsyncScope<Semaphore> {
   /** Takes a permit, waiting interruptibly; an interrupt fails the stage and takes nothing. */
   @Override
   public CompletionStage<Semaphore> enter() {
-    if (!semaphore.tryAcquire()) {
-      try {
-        semaphore.acquire();
-      } catch (InterruptedException interrupt) {
-        return Stages.failed(interrupt);
-      }
+    try {
+      semaphore.acquire();
+    } catch (InterruptedException interrupt) {
+      return Stages.failed(interrupt);
     }
     return acquired;
   }

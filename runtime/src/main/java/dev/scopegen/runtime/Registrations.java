@@ -20,6 +20,8 @@ final class Registrations {
   static final byte SCOPE = 4;
 
   private static final int INITIAL_CAPACITY = 8;
+  private static final byte[] NO_KINDS = {};
+  private static final Object[] NOTHING = {};
 
   private byte[] kinds;
   private Object[] targets;
@@ -27,7 +29,7 @@ final class Registrations {
   private int size;
 
   Registrations() {
-    this(new byte[0], new Object[0], new Object[0], 0);
+    this(NO_KINDS, NOTHING, NOTHING, 0);
   }
 
   private Registrations(byte[] kinds, Object[] targets, Object[] resources, int size) {
@@ -58,9 +60,9 @@ final class Registrations {
   /** Moves every registration to a new instance and leaves this one empty. */
   Registrations removeAll() {
     Registrations moved = new Registrations(kinds, targets, resources, size);
-    kinds = new byte[0];
-    targets = new Object[0];
-    resources = new Object[0];
+    kinds = NO_KINDS;
+    targets = NOTHING;
+    resources = NOTHING;
     size = 0;
     return moved;
   }

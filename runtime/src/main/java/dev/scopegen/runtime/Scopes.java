@@ -44,6 +44,10 @@ public final class Scopes {
    * <p>One shared daemon timer thread serves every timeout. The body gets the {@link Deadline}, to
    * move it or to ask whether it passed.
    *
+   * <p>As with {@code asyncio.timeout}, the deadline may pass while scopes nested in the body clean
+   * up: their asynchronous exits are awaited without interruption, but synchronous cleanup code
+   * running on the interrupted thread sees the interrupt.
+   *
    * @param timeout the time the body has, measured from each enter; {@code null} for no deadline,
    *     zero or negative to expire at once
    * @return the scope

@@ -22,7 +22,7 @@ import java.util.function.BiConsumer;
  */
 abstract class StageLoop<V> implements BiConsumer<Object, Throwable> {
 
-  private static final int RUNNING = 0;
+  // The handoff starts at 0: no stage registered yet.
   private static final int REGISTERING = 1;
   private static final int WAITING = 2;
   private static final int RESUMED = 3;

@@ -196,6 +196,21 @@ class TimeoutTest {
   }
 
   @Test
+  void aTimeoutEnteredInAnExitStackConvertsTheBodysFailure() {
+    TimeoutException thrown =
+        assertThrows(
+            TimeoutException.class,
+            () ->
+                new ExitStack()
+                    .run(
+                        stack -> {
+                          stack.enter(Scopes.timeout(SHORT));
+                          blockUntilInterrupted();
+                        }));
+    assertInstanceOf(InterruptedException.class, thrown.getCause());
+  }
+
+  @Test
   void rescheduleMovesTheDeadline() throws Exception {
     String result =
         Scopes.timeout(Duration.ofMillis(200))
