@@ -50,13 +50,16 @@ public final class Narrator {
   }
 
   /**
-   * Describes an exception in one line: its simple class name and message.
+   * Describes an exception in one line: its simple class name and the first line of its message.
    *
    * @param failure the exception
    * @return for example {@code IllegalStateException("disk full")}
    */
   public static String describe(Throwable failure) {
     String message = failure.getMessage();
+    if (message != null && message.indexOf('\n') >= 0) {
+      message = message.substring(0, message.indexOf('\n')).strip();
+    }
     return failure.getClass().getSimpleName() + (message == null ? "" : "(\"" + message + "\")");
   }
 
