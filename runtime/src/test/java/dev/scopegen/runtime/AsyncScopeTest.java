@@ -16,23 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * The default {@code use}, {@code call} and {@code run} of {@link AsyncScope}, driven through
  * hand-written scopes: DESIGN section 6, rules 1 to 5.
  */
-@Timeout(20)
+@Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class AsyncScopeTest {
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-
-  @AfterEach
-  void clearInterrupt() {
-    Thread.interrupted();
-  }
 
   private static Throwable failureOf(CompletableFuture<?> future) {
     return assertThrows(CompletionException.class, future::join).getCause();

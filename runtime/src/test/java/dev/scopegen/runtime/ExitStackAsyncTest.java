@@ -22,12 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * The asynchronous side of {@link ExitStack}, after Python's {@code
  * test_contextlib_async.TestAsyncExitStack}.
  */
-@Timeout(20)
+@Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class ExitStackAsyncTest {
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());

@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /** The blocking side of {@link ExitStack}, after Python's {@code test_contextlib.TestExitStack}. */
-@Timeout(10)
+@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class ExitStackTest {
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());

@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /** The toolbox of {@link Scopes}, after Python's {@code test_contextlib} and asyncio's locks. */
-@Timeout(20)
+@Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class ScopesTest {
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Scopes#timeout} and {@link Deadline}, after CPython's {@code test_asyncio/test_timeouts}. */
+// Same-thread timeouts, so that the check for a left-behind interrupt runs on the test's thread;
+// futures are awaited with a bound instead.
 @Timeout(20)
 class TimeoutTest {
 
@@ -32,6 +36,15 @@ class TimeoutTest {
   @AfterEach
   void noInterruptLeftBehind() {
     assertFalse(Thread.interrupted(), "a timeout left an interrupt behind");
+  }
+
+  /** Waits a bounded time for {@code future}; its failure is thrown as a CompletionException. */
+  private static <T> T await(CompletableFuture<T> future) throws Exception {
+    try {
+      return future.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new CompletionException(e.getCause());
+    }
   }
 
   /** Blocks until interrupted, as a body that runs too long does. */
@@ -259,13 +272,27 @@ class TimeoutTest {
   }
 
   @Test
-  void useCancelsTheBodysStage() {
+  void useCancelsTheBodysStageButNeverRunsCleanupOnTheTimerThread() {
     CompletableFuture<String> body = new CompletableFuture<>();
+    AtomicReference<String> cleanupThread = new AtomicReference<>();
     CompletableFuture<String> outcome = Scopes.timeout(SHORT).use(deadline -> body);
-    CompletionException thrown = assertThrows(CompletionException.class, outcome::join);
+    // Registered last, so it runs first, on the thread that cancels the body and then cleans up.
+    body.whenComplete((value, failure) -> cleanupThread.set(Thread.currentThread().getName()));
+    CompletionException thrown = assertThrows(CompletionException.class, () -> await(outcome));
     assertInstanceOf(TimeoutException.class, thrown.getCause());
     assertInstanceOf(CancellationException.class, thrown.getCause().getCause());
     assertTrue(body.isCancelled());
+    assertFalse(cleanupThread.get().equals("scopegen-timeouts"), cleanupThread.get());
+  }
+
+  @Test
+  void aDeadlineMetInTimeRemovesItsTimer() throws Exception {
+    ScheduledThreadPoolExecutor timers = (ScheduledThreadPoolExecutor) Timers.scheduler();
+    int before = timers.getQueue().size();
+    for (int i = 0; i < 1_000; i++) {
+      Scopes.timeout(LONG).call(deadline -> deadline);
+    }
+    assertTrue(timers.getQueue().size() <= before, "timers of met deadlines pile up");
   }
 
   @Test
@@ -274,11 +301,11 @@ class TimeoutTest {
     CompletableFuture<String> outcome = Scopes.timeout(Duration.ZERO).use(deadline -> body);
     assertTrue(body.isCancelled());
     assertTrue(outcome.isCompletedExceptionally());
-    assertThrows(CompletionException.class, outcome::join);
+    assertThrows(CompletionException.class, () -> await(outcome));
   }
 
   @Test
-  void useKeepsTheResultOfAStageThatCannotBeCancelled() {
+  void useKeepsTheResultOfAStageThatCannotBeCancelled() throws Exception {
     CompletableFuture<String> source = new CompletableFuture<>();
     CompletableFuture<String> outcome =
         Scopes.timeout(SHORT)
@@ -293,15 +320,14 @@ class TimeoutTest {
                       });
                   return source.minimalCompletionStage();
                 });
-    assertEquals("late but complete", outcome.join());
+    assertEquals("late but complete", await(outcome));
   }
 
   @Test
-  void useWithinTheDeadlineKeepsTheResult() {
+  void useWithinTheDeadlineKeepsTheResult() throws Exception {
     CompletableFuture<String> outcome =
-        Scopes.timeout(LONG)
-            .use(deadline -> CompletableFuture.supplyAsync(() -> "in time"));
-    assertEquals("in time", outcome.join());
+        Scopes.timeout(LONG).use(deadline -> CompletableFuture.supplyAsync(() -> "in time"));
+    assertEquals("in time", await(outcome));
   }
 
   @Test

@@ -16,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "N files" in an exit stack: all written, all closed, newest first, also after a failure. */
-@Timeout(30)
+@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 class FilesExampleTest {
 
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * 100,000 {@code use} calls of a hand-written resource scope, each cancelled from another thread at
@@ -104,7 +105,7 @@ class CancellationStressTest {
       };
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   void everyAcquiredResourceIsReleasedExactlyOnce() throws Exception {
     IllegalStateException bodyFailure = new IllegalStateException("body");
     bodyFailure.setStackTrace(new StackTraceElement[0]);

@@ -16,9 +16,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /** The {@code @Commit}/{@code @Rollback}/{@code @Exit} protocol: DESIGN section 6, rules 2 to 4. */
-@Timeout(10)
+@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class ExitSequenceTest {
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());

@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * Cancellation of {@code use} (DESIGN rule 7) in each phase: enter, body, commit, rollback, exit.
  */
-@Timeout(10)
+@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class UseFutureCancellationTest {
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
