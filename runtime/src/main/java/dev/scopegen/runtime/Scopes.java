@@ -27,9 +27,12 @@ public final class Scopes {
    * }</pre>
    *
    * <ul>
-   *   <li>With {@code call}/{@code run} (and {@link ExitStack#enter}) the deadline interrupts the
-   *       thread that entered the scope. At exit the scope clears the interrupt it caused, on that
-   *       thread, so none is left behind, also when the deadline passed just as the body finished.
+   *   <li>With {@code call}/{@code run} the deadline interrupts the thread that entered the scope.
+   *       At exit the scope clears the interrupt it caused, on that thread, so none is left behind,
+   *       also when the deadline passed just as the body finished. The same holds whenever the
+   *       scope is entered through {@link AsyncScope#enter} ({@link ExitStack#enter}, {@link
+   *       #all}): the deadline belongs to the entering thread, so asynchronous code should use the
+   *       timeout's own {@code use}.
    *   <li>With {@code use} it cancels the stage the body returned (a {@link
    *       java.util.concurrent.CompletableFuture}; other stages cannot be cancelled from outside and
    *       run on).
