@@ -1,5 +1,7 @@
 package dev.scopegen.runtime;
 
+import dev.scopegen.runtime.internal.Stages;
+
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -14,7 +16,7 @@ final class AsyncClosingScope<T> implements AsyncScope<T> {
   AsyncClosingScope(T resource, Function<? super T, ? extends CompletionStage<?>> close) {
     this.resource = resource;
     this.close = close;
-    this.entered = new SharedStage<>(resource);
+    this.entered = Stages.constant(resource);
   }
 
   @Override

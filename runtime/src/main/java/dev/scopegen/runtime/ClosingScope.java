@@ -11,7 +11,7 @@ final class ClosingScope<C extends AutoCloseable> implements AsyncScope<C> {
 
   ClosingScope(C resource) {
     this.resource = resource;
-    this.entered = new SharedStage<>(resource);
+    this.entered = Stages.constant(resource);
   }
 
   @Override

@@ -11,7 +11,7 @@ final class JustScope<T> implements AsyncScope<T> {
 
   JustScope(T value) {
     this.value = value;
-    this.entered = new SharedStage<>(value);
+    this.entered = Stages.constant(value);
   }
 
   @Override

@@ -12,7 +12,7 @@ final class LockScope<L extends Lock> implements AsyncScope<L> {
 
   LockScope(L lock) {
     this.lock = lock;
-    this.locked = new SharedStage<>(lock);
+    this.locked = Stages.constant(lock);
   }
 
   /** Acquires the lock, waiting interruptibly; an interrupt fails the stage and takes nothing. */

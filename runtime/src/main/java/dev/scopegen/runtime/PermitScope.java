@@ -12,7 +12,7 @@ final class PermitScope implements AsyncScope<Semaphore> {
 
   PermitScope(Semaphore semaphore) {
     this.semaphore = semaphore;
-    this.acquired = new SharedStage<>(semaphore);
+    this.acquired = Stages.constant(semaphore);
   }
 
   /** Takes a permit, waiting interruptibly; an interrupt fails the stage and takes nothing. */

@@ -45,6 +45,19 @@ public final class Stages {
   }
 
   /**
+   * Returns a new stage completed with {@code value} whose outcome can never change, so that one
+   * instance can be handed out by every {@code enter} of a scope that always produces the same
+   * resource: no allocation per use.
+   *
+   * @param <T> the value type
+   * @param value the value
+   * @return a completed stage that refuses {@code obtrudeValue} and {@code obtrudeException}
+   */
+  public static <T> CompletableFuture<T> constant(T value) {
+    return new ConstantStage<>(value);
+  }
+
+  /**
    * Returns a new stage completed exceptionally with {@code failure}.
    *
    * @param <T> the stage's value type
