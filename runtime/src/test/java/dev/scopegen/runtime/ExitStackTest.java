@@ -435,6 +435,7 @@ class ExitStackTest {
   }
 
   @Test
+  @SuppressWarnings("try") // close() declares Exception, as AutoCloseable's does
   void tryWithResourcesClosesTheStack() throws Exception {
     try (ExitStack stack = new ExitStack()) {
       stack.enter(new TestScope("a", log));

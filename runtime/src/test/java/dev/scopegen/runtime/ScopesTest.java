@@ -33,6 +33,7 @@ class ScopesTest {
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
   /** An {@link AutoCloseable} that logs its close and may fail it. */
+  @SuppressWarnings("try") // close() declares Exception, as AutoCloseable's does
   private final class Resource implements AutoCloseable {
     private final String name;
     private final Exception closeFailure;
