@@ -2,26 +2,14 @@ package dev.scopegen.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.scopegen.processor.ProcessorTesting.assertSingleError;
+import static dev.scopegen.processor.ProcessorTesting.badSource;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.function.BiFunction;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Filer;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
+import dev.scopegen.processor.ProcessorTesting.RecordingProcessor;
+import dev.scopegen.processor.ProcessorTesting.WritesSources;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +48,7 @@ class GeneratorErrorTest {
 
   @Test
   void returnTypeThatDoesNotMatchTheYield() {
-    JavaFileObject source = source("GeneratorReturns");
+    JavaFileObject source = badSource("GeneratorReturns");
     Compilation compilation = compileWithErrors(source);
 
     assertThat(compilation).hadErrorCount(3);
@@ -93,7 +81,7 @@ class GeneratorErrorTest {
   @Test
   void yieldParameterThatIsNeverUsed() {
     // javac's own environment, which the tree API needs.
-    JavaFileObject source = source("GeneratorUnusedYield");
+    JavaFileObject source = badSource("GeneratorUnusedYield");
     Compilation compilation = Compiler.javac().withProcessors(new ScopeProcessor()).compile(source);
 
     assertThat(compilation).hadErrorCount(1);
@@ -109,8 +97,8 @@ class GeneratorErrorTest {
   void unusedYieldIsNotReportedWithoutTheTreeApi() {
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new ObservedProcessor())
-            .compile(source("GeneratorUnusedYield"));
+            .withProcessors(new RecordingProcessor())
+            .compile(badSource("GeneratorUnusedYield"));
 
     assertThat(compilation).succeeded();
     assertThat(compilation).generatedSourceFile("test.GeneratorUnusedYieldScopes").isNotNull();
@@ -118,7 +106,7 @@ class GeneratorErrorTest {
 
   @Test
   void lifecycleAnnotationOnAGeneratorMethod() {
-    JavaFileObject source = source("GeneratorLifecycle");
+    JavaFileObject source = badSource("GeneratorLifecycle");
     Compilation compilation = compileWithErrors(source);
 
     assertThat(compilation)
@@ -160,7 +148,7 @@ class GeneratorErrorTest {
 
   @Test
   void methodsThatWouldGenerateTheSameNames() {
-    JavaFileObject source = source("GeneratorNameClash");
+    JavaFileObject source = badSource("GeneratorNameClash");
     Compilation compilation = compileWithErrors(source);
 
     assertThat(compilation).hadErrorCount(2);
@@ -209,7 +197,7 @@ class GeneratorErrorTest {
 
   @Test
   void typeThatNeverExists() {
-    JavaFileObject source = source("GeneratorMissing");
+    JavaFileObject source = badSource("GeneratorMissing");
     Compilation compilation = compileWithErrors(source);
 
     assertThat(compilation)
@@ -224,8 +212,12 @@ class GeneratorErrorTest {
   void typeGeneratedInALaterRoundIsWaitedFor() {
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new ScopeProcessor(), new WritesDoesNotExist())
-            .compile(source("GeneratorMissing"));
+            .withProcessors(
+                new ScopeProcessor(),
+                new WritesSources(
+                    Map.of(
+                        "test.DoesNotExist", "package test; public final class DoesNotExist {}")))
+            .compile(badSource("GeneratorMissing"));
 
     assertThat(compilation).succeeded();
     assertThat(compilation)
@@ -234,121 +226,11 @@ class GeneratorErrorTest {
         .contains("static OpenScope open(DoesNotExist missing)");
   }
 
-  private static void assertSingleError(String name, String message, String line) {
-    JavaFileObject source = source(name);
-    ObservedProcessor processor = new ObservedProcessor();
-    Compilation compilation = Compiler.javac().withProcessors(processor).compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertThat(processor.written).isEmpty();
-  }
-
-  private static JavaFileObject source(String name) {
-    return JavaFileObjects.forResource("bad/" + name + ".java");
-  }
-
   /** Compiles {@code source}, and checks that the processor wrote nothing. */
   private static Compilation compileWithErrors(JavaFileObject source) {
-    ObservedProcessor processor = new ObservedProcessor();
+    RecordingProcessor processor = new RecordingProcessor();
     Compilation compilation = Compiler.javac().withProcessors(processor).compile(source);
     assertThat(processor.written).isEmpty();
     return compilation;
-  }
-
-  /**
-   * Runs the processor in an environment that forwards to javac's and records the source files it
-   * creates. That environment is not javac's own, as with some build tools, so javac's tree API
-   * refuses it and the processor must do without.
-   */
-  private static final class ObservedProcessor extends AbstractProcessor {
-    final List<String> written = new ArrayList<>();
-    private final ScopeProcessor processor = new ScopeProcessor();
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      Filer filer =
-          forwarding(
-              Filer.class,
-              env.getFiler(),
-              (method, arguments) -> {
-                if (method.getName().equals("createSourceFile")) {
-                  written.add(arguments[0].toString());
-                }
-                return null;
-              });
-      processor.init(
-          forwarding(
-              ProcessingEnvironment.class,
-              env,
-              (method, arguments) -> method.getName().equals("getFiler") ? filer : null));
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return processor.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return processor.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return processor.process(annotations, round);
-    }
-
-    /**
-     * An implementation of {@code type} that calls {@code override} first, then {@code delegate}.
-     */
-    private static <T> T forwarding(
-        Class<T> type, T delegate, BiFunction<Method, Object[], Object> override) {
-      return type.cast(
-          Proxy.newProxyInstance(
-              type.getClassLoader(),
-              new Class<?>[] {type},
-              (proxy, method, arguments) -> {
-                Object result = override.apply(method, arguments);
-                if (result != null) {
-                  return result;
-                }
-                try {
-                  return method.invoke(delegate, arguments);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              }));
-    }
-  }
-
-  /** Generates {@code test.DoesNotExist} in the first round, as another processor could. */
-  private static final class WritesDoesNotExist extends AbstractProcessor {
-    private boolean written;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!written) {
-        written = true;
-        try (Writer writer =
-            processingEnv.getFiler().createSourceFile("test.DoesNotExist").openWriter()) {
-          writer.write("package test; public final class DoesNotExist {}");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
   }
 }

@@ -7,9 +7,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -21,13 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code expected/GeneratorXScopes.java}, and the generated code must compile without a warning
  * under {@code -Xlint:all}.
  *
- * <p>To update the expected files after a deliberate change of the generated code, run the tests
- * with the environment variable {@code GOLDEN_FILE_ROOT} set to the absolute path of {@code
- * processor/src/test/resources}: the tests then write the files instead of comparing them.
+ * <p>{@link GoldenFiles} says how to update the expected files.
  */
 class GeneratorGoldenFileTest {
-
-  private static final String GOLDEN_FILE_ROOT = System.getenv("GOLDEN_FILE_ROOT");
 
   /** Every good source; {@code GeneratorScope} is a class named like a generated scope type. */
   private static final List<String> SOURCES =
@@ -48,20 +41,7 @@ class GeneratorGoldenFileTest {
             JavaFileObjects.forResource("good/GeneratorScope.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
-    JavaFileObject generated = compilation.generatedSourceFile("test." + scopes).orElseThrow();
-    String expectedPath = "expected/" + scopes + ".java";
-    if (isRegenerating()) {
-      Files.writeString(
-          Path.of(GOLDEN_FILE_ROOT, expectedPath),
-          generated.getCharContent(true),
-          StandardCharsets.UTF_8);
-      return;
-    }
-    JavaFileObject expected = JavaFileObjects.forResource(expectedPath);
-    assertThat(compilation).generatedSourceFile("test." + scopes).hasSourceEquivalentTo(expected);
-    // Same text too: the output is deterministic, Javadoc and formatting included.
-    assertThat(generated.getCharContent(true).toString())
-        .isEqualTo(expected.getCharContent(true).toString());
+    GoldenFiles.assertGeneratedAsExpected(compilation, scopes);
   }
 
   @Test
@@ -98,11 +78,5 @@ class GeneratorGoldenFileTest {
 
   private static Compilation compile(JavaFileObject... sources) {
     return Compiler.javac().withProcessors(new ScopeProcessor()).compile(sources);
-  }
-
-  private static boolean isRegenerating() {
-    return GOLDEN_FILE_ROOT != null
-        && !GOLDEN_FILE_ROOT.isBlank()
-        && !GOLDEN_FILE_ROOT.startsWith("${");
   }
 }

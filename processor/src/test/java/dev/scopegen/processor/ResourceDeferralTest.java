@@ -5,14 +5,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.Writer;
+import dev.scopegen.processor.ProcessorTesting.WritesSources;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +15,20 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceDeferralTest {
 
+  /** The types that Deferred.java refers to, which another processor writes in the first round. */
+  private static final Map<String, String> LATER_TYPES =
+      Map.of(
+          "test.Later", "package test;\n\npublic class Later {}\n",
+          "test.LaterBound", "package test;\n\npublic interface LaterBound {}\n",
+          "test.LaterFailure",
+          "package test;\n\npublic class LaterFailure extends RuntimeException {\n"
+              + "  private static final long serialVersionUID = 1L;\n}\n");
+
   @Test
   void classReferringToTypesGeneratedLaterGetsItsScope() {
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new ScopeProcessor(), new GeneratesLaterTypes())
+            .withProcessors(new ScopeProcessor(), new WritesSources(LATER_TYPES))
             .compile(JavaFileObjects.forResource("deferred/Deferred.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
@@ -43,7 +46,7 @@ class ResourceDeferralTest {
   void classLiteralOfATypeGeneratedLaterIsDeferredToo() {
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new ScopeProcessor(), new GeneratesLaterTypes())
+            .withProcessors(new ScopeProcessor(), new WritesSources(LATER_TYPES))
             .compile(JavaFileObjects.forResource("deferred/DeferredFailure.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
@@ -57,50 +60,10 @@ class ResourceDeferralTest {
   void processorsOrderDoesNotMatter() {
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new GeneratesLaterTypes(), new ScopeProcessor())
+            .withProcessors(new WritesSources(LATER_TYPES), new ScopeProcessor())
             .compile(JavaFileObjects.forResource("deferred/Deferred.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.DeferredScope").isNotNull();
-  }
-
-  /** Generates the types Deferred.java refers to, in the first round only. */
-  private static final class GeneratesLaterTypes extends AbstractProcessor {
-    private static final Map<String, String> SOURCES =
-        Map.of(
-            "test.Later", "package test;\n\npublic class Later {}\n",
-            "test.LaterBound", "package test;\n\npublic interface LaterBound {}\n",
-            "test.LaterFailure",
-            "package test;\n\npublic class LaterFailure extends RuntimeException {\n"
-                + "  private static final long serialVersionUID = 1L;\n}\n");
-
-    private boolean done;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (done) {
-        return false;
-      }
-      done = true;
-      SOURCES.forEach(
-          (name, text) -> {
-            try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-              writer.write(text);
-            } catch (IOException e) {
-              throw new AssertionError(e);
-            }
-          });
-      return false;
-    }
   }
 }

@@ -2,21 +2,15 @@ package dev.scopegen.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.scopegen.processor.ProcessorTesting.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
+import dev.scopegen.processor.ProcessorTesting.RecordingProcessor;
+import dev.scopegen.processor.ProcessorTesting.WritesSources;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
-import javax.annotation.processing.Filer;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -30,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceErrorTest {
 
-  private final RecordingScopeProcessor scopeGen = new RecordingScopeProcessor();
+  private final RecordingProcessor scopeGen = new RecordingProcessor();
 
   @Test
   void aSecondMethodWithTheSameAnnotation() {
@@ -418,7 +412,10 @@ class ResourceErrorTest {
     JavaFileObject source = source("Database");
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new WritesDatabaseScope(), new ScopeProcessor())
+            .withProcessors(
+                new WritesSources(
+                    Map.of("test.DatabaseScope", "package test;\n\nclass DatabaseScope {}\n")),
+                new ScopeProcessor())
             .compile(JavaFileObjects.forResource("good/Database.java"));
 
     assertThat(compilation).hadErrorCount(1);
@@ -466,15 +463,6 @@ class ResourceErrorTest {
     assertThat(scopeGen.written).containsExactly("test.CleanScope");
   }
 
-  private void assertSingleError(String name, String message, String line) {
-    JavaFileObject source = source(name);
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertThat(scopeGen.written).isEmpty();
-  }
-
   private static JavaFileObject source(String name) {
     String folder = name.equals("Database") ? "good/" : "bad/";
     return JavaFileObjects.forResource(folder + name + ".java");
@@ -482,103 +470,6 @@ class ResourceErrorTest {
 
   private Compilation compile(JavaFileObject... sources) {
     return Compiler.javac().withProcessors(scopeGen).compile(sources);
-  }
-
-  /**
-   * ScopeGen, recording the source files it creates: compile-testing shows generated files only
-   * when compilation succeeds. The recording environment is a proxy, which hides javac's trees, so
-   * the check of local classes is off.
-   */
-  private static final class RecordingScopeProcessor extends AbstractProcessor {
-    final List<String> written = new ArrayList<>();
-    private final ScopeProcessor scopeProcessor = new ScopeProcessor();
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      Filer filer =
-          proxy(
-              Filer.class,
-              env.getFiler(),
-              (method, arguments) -> {
-                if (method.getName().equals("createSourceFile")) {
-                  written.add(arguments[0].toString());
-                }
-                return null;
-              });
-      scopeProcessor.init(
-          proxy(
-              ProcessingEnvironment.class,
-              env,
-              (method, arguments) -> method.getName().equals("getFiler") ? filer : null));
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return scopeProcessor.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return scopeProcessor.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return scopeProcessor.process(annotations, round);
-    }
-
-    /**
-     * A proxy of {@code delegate} whose calls go first to {@code override}, and to the delegate when
-     * the override returns {@code null}.
-     */
-    private static <T> T proxy(
-        Class<T> type, T delegate, BiFunction<Method, Object[], Object> override) {
-      return type.cast(
-          Proxy.newProxyInstance(
-              type.getClassLoader(),
-              new Class<?>[] {type},
-              (proxy, method, arguments) -> {
-                Object result = override.apply(method, arguments);
-                if (result != null) {
-                  return result;
-                }
-                try {
-                  return method.invoke(delegate, arguments);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              }));
-    }
-  }
-
-  /** Writes {@code test.DatabaseScope} before ScopeGen runs, as a misbehaving processor would. */
-  private static final class WritesDatabaseScope extends AbstractProcessor {
-    private boolean written;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!written) {
-        written = true;
-        try (Writer writer =
-            processingEnv.getFiler().createSourceFile("test.DatabaseScope").openWriter()) {
-          writer.write("package test;\n\nclass DatabaseScope {}\n");
-        } catch (IOException e) {
-          throw new AssertionError(e);
-        }
-      }
-      return false;
-    }
   }
 
   /** Reports an internal error on every root type, as ResourceStep does when it hits a bug. */

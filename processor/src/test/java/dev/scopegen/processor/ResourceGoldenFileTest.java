@@ -7,9 +7,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -20,13 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Golden files: each {@code good/X.java} must generate exactly {@code expected/XScope.java}, and
  * the generated code must compile without a warning under {@code -Xlint:all}.
  *
- * <p>To update the expected files after a deliberate change of the generated code, run the tests
- * with the environment variable {@code GOLDEN_FILE_ROOT} set to the absolute path of {@code
- * processor/src/test/resources}: the tests then write the files instead of comparing them.
+ * <p>{@link GoldenFiles} says how to update the expected files.
  */
 class ResourceGoldenFileTest {
-
-  private static final String GOLDEN_FILE_ROOT = System.getenv("GOLDEN_FILE_ROOT");
 
   @ParameterizedTest(name = "{0} generates {1}")
   @CsvSource({
@@ -41,20 +34,7 @@ class ResourceGoldenFileTest {
     Compilation compilation = compile(JavaFileObjects.forResource("good/" + source + ".java"));
 
     assertThat(compilation).succeededWithoutWarnings();
-    JavaFileObject generated = compilation.generatedSourceFile("test." + scope).orElseThrow();
-    String expectedPath = "expected/" + scope + ".java";
-    if (isRegenerating()) {
-      Files.writeString(
-          Path.of(GOLDEN_FILE_ROOT, expectedPath),
-          generated.getCharContent(true),
-          StandardCharsets.UTF_8);
-      return;
-    }
-    JavaFileObject expected = JavaFileObjects.forResource(expectedPath);
-    assertThat(compilation).generatedSourceFile("test." + scope).hasSourceEquivalentTo(expected);
-    // Same text too: the output is deterministic, Javadoc and formatting included.
-    assertThat(generated.getCharContent(true).toString())
-        .isEqualTo(expected.getCharContent(true).toString());
+    GoldenFiles.assertGeneratedAsExpected(compilation, scope);
   }
 
   @Test
@@ -114,11 +94,5 @@ class ResourceGoldenFileTest {
 
   private static Compilation compile(JavaFileObject... sources) {
     return Compiler.javac().withProcessors(new ScopeProcessor()).compile(sources);
-  }
-
-  private static boolean isRegenerating() {
-    return GOLDEN_FILE_ROOT != null
-        && !GOLDEN_FILE_ROOT.isBlank()
-        && !GOLDEN_FILE_ROOT.startsWith("${");
   }
 }
