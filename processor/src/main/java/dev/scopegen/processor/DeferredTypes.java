@@ -10,7 +10,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -25,9 +27,10 @@ import javax.lang.model.util.Elements;
  * yet: another processor (or this one) may generate them in this round. Javac models such a
  * reference as a type of kind {@link TypeKind#ERROR}.
  *
- * <p>A step checks a type with {@link #missingType}; if something is missing, it {@link #defer}s
- * the type instead of reporting errors, and picks it up again with {@link #takeAll} in the next
- * round. When processing is over, what is still deferred really is missing and is reported.
+ * <p>A step checks a type with {@link #missingType} and {@link #missingBound}; if something is
+ * missing, {@link StepRounds} {@link #defer}s the type instead of reporting errors, and picks it up
+ * again with {@link #takeAll} in the next round. When processing is over, what is still deferred
+ * really is missing and is reported.
  *
  * <p>Types are kept by name: elements are not meant to be reused across rounds.
  */
@@ -82,6 +85,23 @@ final class DeferredTypes {
     }
     types.addAll(method.getThrownTypes());
     return types.stream().filter(DeferredTypes::isMissing).findFirst();
+  }
+
+  /**
+   * Finds a missing type among the bounds of the type variables of {@code element}.
+   *
+   * @param element a generic type or method
+   * @return the first missing bound, or empty when every bound exists
+   */
+  static Optional<TypeMirror> missingBound(Parameterizable element) {
+    for (TypeParameterElement parameter : element.getTypeParameters()) {
+      for (TypeMirror bound : parameter.getBounds()) {
+        if (isMissing(bound)) {
+          return Optional.of(bound);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

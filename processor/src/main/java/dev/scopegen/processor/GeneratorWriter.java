@@ -2,9 +2,7 @@ package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
-import static dev.scopegen.processor.ClassNames.GENERATED;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
-import static dev.scopegen.processor.ClassNames.PROCESSOR;
 import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
 import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
 import static javax.lang.model.element.Modifier.FINAL;
@@ -12,23 +10,19 @@ import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.annotation.processing.Filer;
 
 /**
  * Writes the {@code <Type>Scopes} class of a type with {@code @ScopedResource} methods: a static
@@ -43,42 +37,23 @@ import javax.annotation.processing.Filer;
  */
 final class GeneratorWriter {
 
-  private final Filer filer;
-
-  GeneratorWriter(Filer filer) {
-    this.filer = filer;
-  }
+  private GeneratorWriter() {}
 
   /**
-   * Writes the {@code Scopes} class of {@code scopes}.
+   * Returns the {@code Scopes} class of {@code scopes}.
    *
    * @param scopes a validated type with generator methods
-   * @throws IOException if the source file cannot be written
+   * @return the class, for {@link SourceFiles#write}
    */
-  void write(GeneratorScopes scopes) throws IOException {
-    JavaFile.builder(scopes.name().packageName(), scopesClass(scopes))
-        .skipJavaLangImports(true)
-        .build()
-        .writeTo(filer);
-  }
-
-  /** Returns the {@code Scopes} class, for tests that look at the code without a filer. */
   static TypeSpec scopesClass(GeneratorScopes scopes) {
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(scopes.name())
-            .addOriginatingElement(scopes.element())
+        SourceFiles.classBuilder(scopes.name(), scopes.element(), scopes.isPublic())
             .addJavadoc("The scopes of the {@code @ScopedResource} methods of\n")
             .addJavadoc(
                 "{@link $T}: one factory per method, each returning a\n",
                 ClassName.get(scopes.element()))
             .addJavadoc("new single-use scope.\n")
-            .addAnnotation(
-                AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
-            .addModifiers(FINAL)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
-    if (scopes.isPublic()) {
-      type.addModifiers(PUBLIC);
-    }
     if (scopes.isDeprecated()) {
       type.addAnnotation(Deprecated.class);
     }

@@ -5,9 +5,7 @@ import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.EXIT_SEQUENCE;
-import static dev.scopegen.processor.ClassNames.GENERATED;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
-import static dev.scopegen.processor.ClassNames.PROCESSOR;
 import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
 import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
 import static dev.scopegen.processor.ClassNames.STAGES;
@@ -17,10 +15,8 @@ import static javax.lang.model.element.Modifier.PROTECTED;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -28,12 +24,10 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.scopegen.processor.LifecycleMethod.Argument;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.Filer;
 
 /**
  * Writes the scope of a {@link ResourceClass}: a final class implementing {@code AsyncScope} with a
@@ -49,35 +43,19 @@ final class ResourceWriter {
   /** The longest line of generated Javadoc text, so that comments fit in 100 columns. */
   private static final int JAVADOC_WIDTH = 90;
 
-  private final Filer filer;
-
-  ResourceWriter(Filer filer) {
-    this.filer = filer;
-  }
+  private ResourceWriter() {}
 
   /**
-   * Writes the scope of {@code resource}.
+   * Returns the scope of {@code resource}.
    *
    * @param resource a validated resource class
-   * @throws IOException if the source file cannot be written
+   * @return the scope class, for {@link SourceFiles#write}
    */
-  void write(ResourceClass resource) throws IOException {
-    JavaFile.builder(resource.scopeName().packageName(), scope(resource))
-        .skipJavaLangImports(true)
-        .build()
-        .writeTo(filer);
-  }
-
-  /** Returns the scope of {@code resource}. */
-  private static TypeSpec scope(ResourceClass resource) {
+  static TypeSpec scope(ResourceClass resource) {
     ScopeNames names = ScopeNames.of(resource);
     TypeSpec.Builder scope =
-        TypeSpec.classBuilder(resource.scopeName())
-            .addOriginatingElement(resource.element())
+        SourceFiles.classBuilder(resource.scopeName(), resource.element(), resource.isPublic())
             .addJavadoc(classJavadoc(resource))
-            .addAnnotation(
-                AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
-            .addModifiers(FINAL)
             .addTypeVariables(resource.typeVariables())
             .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource.resourceType()))
             .addField(resource.targetType(), "target", PRIVATE, FINAL)
@@ -87,9 +65,6 @@ final class ResourceWriter {
             .addMethod(exit(resource))
             .addMethod(call(resource, names))
             .addMethod(run(resource, names));
-    if (resource.isPublic()) {
-      scope.addModifiers(PUBLIC);
-    }
     if (resource.isSynchronous()) {
       scope.addMethods(new BlockingCode(resource).helpers());
     }

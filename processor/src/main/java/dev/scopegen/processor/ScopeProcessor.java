@@ -19,20 +19,24 @@ import javax.lang.model.element.TypeElement;
  * {@link Enter @Enter} method and a {@code <Enclosing>Scopes} for every type with {@link
  * ScopedResource @ScopedResource} methods.
  *
- * <p>This class only dispatches: {@link ResourceStep} handles resource classes and {@link
- * GeneratorStep} generator methods. Each step validates a whole type, reports every error on the
+ * <p>This class only dispatches: {@link LocalClassScanner} reports annotated methods that no step
+ * can see, {@link ResourceStep} handles resource classes and {@link GeneratorStep} generator
+ * methods. Each step validates a whole type, reports every error on the
  * offending element, and generates only when the type is clean. Types that refer to classes not
  * generated yet are deferred to the next round.
  */
 @AutoService(Processor.class)
 public final class ScopeProcessor extends AbstractProcessor {
 
+  private LocalClassScanner localClasses;
   private ResourceStep resources;
   private GeneratorStep generators;
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
+    localClasses =
+        LocalClassScanner.create(processingEnv, new ErrorReporter(processingEnv.getMessager()));
     resources = new ResourceStep(processingEnv);
     generators = new GeneratorStep(processingEnv);
   }
@@ -54,6 +58,7 @@ public final class ScopeProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    localClasses.report(round.getRootElements());
     resources.process(round);
     generators.process(round);
     return false;

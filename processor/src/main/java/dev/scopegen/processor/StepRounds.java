@@ -1,0 +1,91 @@
+package dev.scopegen.processor;
+
+import java.lang.annotation.Annotation;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The round loop that both steps share.
+ *
+ * <p>Each round, the step gets the types deferred by the previous round, then the types that
+ * declare an element with one of its annotations. A type that refers to a type that does not exist
+ * yet is deferred to the next round instead ({@link DeferredTypes}); when processing is over, what
+ * is still missing is reported. An unexpected exception while processing one type becomes an error
+ * on that type, never a javac crash.
+ */
+final class StepRounds {
+
+  private final ErrorReporter reporter;
+  private final DeferredTypes deferred;
+  private final List<Class<? extends Annotation>> annotations;
+  private final Function<TypeElement, Optional<String>> missingType;
+
+  /**
+   * @param elements the element utilities, to look deferred types up again
+   * @param reporter reports missing types and unexpected exceptions
+   * @param annotations the annotations whose enclosing types the step processes
+   * @param missingType describes a type, not generated yet, that a type refers to; empty when the
+   *     type is complete
+   */
+  StepRounds(
+      Elements elements,
+      ErrorReporter reporter,
+      List<Class<? extends Annotation>> annotations,
+      Function<TypeElement, Optional<String>> missingType) {
+    this.reporter = reporter;
+    this.deferred = new DeferredTypes(elements);
+    this.annotations = annotations;
+    this.missingType = missingType;
+  }
+
+  /**
+   * Passes every complete type of {@code round} to {@code step}, and defers the others; in the last
+   * round, reports the types still missing.
+   *
+   * @param round the round
+   * @param step validates a type and writes its class when it is clean
+   */
+  void process(RoundEnvironment round, Consumer<TypeElement> step) {
+    if (round.processingOver()) {
+      reportMissingTypes();
+      return;
+    }
+    Set<TypeElement> types = new LinkedHashSet<>(deferred.takeAll());
+    for (Class<? extends Annotation> annotation : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element.getEnclosingElement() instanceof TypeElement) {
+          types.add((TypeElement) element.getEnclosingElement());
+        }
+      }
+    }
+    for (TypeElement type : types) {
+      try {
+        if (missingType.apply(type).isPresent()) {
+          deferred.defer(type);
+        } else {
+          step.accept(type);
+        }
+      } catch (RuntimeException e) {
+        reporter.internalError(type, e);
+      }
+    }
+  }
+
+  private void reportMissingTypes() {
+    for (TypeElement type : deferred.takeAll()) {
+      reporter.error(
+          type,
+          Messages.MISSING_TYPE,
+          type.getQualifiedName(),
+          missingType.apply(type).orElse("a type"));
+    }
+  }
+}
