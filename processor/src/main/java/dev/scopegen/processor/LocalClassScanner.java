@@ -1,5 +1,7 @@
 package dev.scopegen.processor;
 
+import static java.util.stream.Collectors.toList;
+
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -9,18 +11,24 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.scopegen.ScopedResource;
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * Reports lifecycle annotations on methods of local and anonymous classes.
+ * Reports lifecycle and {@code @ScopedResource} annotations on methods of local and anonymous
+ * classes.
  *
  * <p>Annotation processing does not model method bodies, so such methods never reach {@link
- * ResourceStep}: without this check the annotations would be silently ignored, and code naming the
- * missing scope would fail with a bare "cannot find symbol". This class reads the syntax trees of
+ * ResourceStep} or {@link GeneratorStep}: without this check the annotations would be silently
+ * ignored, and code naming the missing scope would fail with a bare "cannot find symbol". This class reads the syntax trees of
  * the compiled sources instead (javac's tree API) and reports each annotation found there. Local
  * classes are not attributed yet at this point, so an annotation is recognized by its name and the
  * imports of its file.
@@ -32,6 +40,13 @@ import javax.tools.Diagnostic;
 final class LocalClassScanner {
 
   private static final String PACKAGE = "dev.scopegen";
+
+  /** The annotations that a local or anonymous class must not use. */
+  private static final List<Class<? extends Annotation>> ANNOTATIONS =
+      Stream.concat(
+              Arrays.stream(Lifecycle.values()).map(Lifecycle::annotation),
+              Stream.of(ScopedResource.class))
+          .collect(toList());
 
   private final Trees trees;
   private final ErrorReporter reporter;
@@ -58,8 +73,8 @@ final class LocalClassScanner {
   }
 
   /**
-   * Reports lifecycle annotations in local and anonymous classes of the files that declare {@code
-   * roots}.
+   * Reports lifecycle and {@code @ScopedResource} annotations in local and anonymous classes of the
+   * files that declare {@code roots}.
    *
    * @param roots the root elements of a round
    */
@@ -110,38 +125,38 @@ final class LocalClassScanner {
     public Void visitMethod(MethodTree tree, Void unused) {
       if (localDepth > 0) {
         for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
-          String name = lifecycleAnnotation(annotation.getAnnotationType().toString());
-          if (name != null) {
-            trees.printMessage(
-                Diagnostic.Kind.ERROR,
-                Messages.LOCAL_CLASS.format(name, tree.getName()),
-                annotation,
-                unit);
+          Class<? extends Annotation> type = annotation(annotation.getAnnotationType().toString());
+          if (type != null) {
+            String message =
+                type == ScopedResource.class
+                    ? Messages.GENERATOR_LOCAL_CLASS.format(tree.getName())
+                    : Messages.LOCAL_CLASS.format(type.getSimpleName(), tree.getName());
+            trees.printMessage(Diagnostic.Kind.ERROR, message, annotation, unit);
           }
         }
       }
       return super.visitMethod(tree, unused);
     }
 
-    /** The simple name of the lifecycle annotation {@code written} names in this file, or null. */
-    private String lifecycleAnnotation(String written) {
-      for (Lifecycle lifecycle : Lifecycle.values()) {
-        if (written.equals(lifecycle.canonicalName())
-            || (written.equals(lifecycle.simpleName()) && imports(lifecycle))) {
-          return lifecycle.simpleName();
+    /** The annotation of ScopeGen that {@code written} names in this file, or null. */
+    private Class<? extends Annotation> annotation(String written) {
+      for (Class<? extends Annotation> annotation : ANNOTATIONS) {
+        if (written.equals(annotation.getCanonicalName())
+            || (written.equals(annotation.getSimpleName()) && imports(annotation))) {
+          return annotation;
         }
       }
       return null;
     }
 
-    private boolean imports(Lifecycle lifecycle) {
+    private boolean imports(Class<? extends Annotation> annotation) {
       if (unit.getPackageName() != null && unit.getPackageName().toString().equals(PACKAGE)) {
         return true;
       }
       for (ImportTree imported : unit.getImports()) {
         String name = imported.getQualifiedIdentifier().toString();
         if (!imported.isStatic()
-            && (name.equals(lifecycle.canonicalName()) || name.equals(PACKAGE + ".*"))) {
+            && (name.equals(annotation.getCanonicalName()) || name.equals(PACKAGE + ".*"))) {
           return true;
         }
       }

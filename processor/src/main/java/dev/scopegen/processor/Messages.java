@@ -152,6 +152,11 @@ enum Messages {
       "@ScopedResource method %s is in private class %s, which its generated scope cannot reach;"
           + " make %2$s package-private or wider"),
 
+  /** Arguments: the method. */
+  GENERATOR_LOCAL_CLASS(
+      "@ScopedResource method %s is in a local or anonymous class, which its generated Scopes class"
+          + " cannot reach; move it to a top-level or static nested type"),
+
   /** Arguments: the method, the type variable, the class. */
   GENERATOR_TYPE_VARIABLE(
       "@ScopedResource method %s declares type variable %s, which hides the one of class %s that"

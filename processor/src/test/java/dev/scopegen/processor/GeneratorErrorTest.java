@@ -138,6 +138,25 @@ class GeneratorErrorTest {
   }
 
   @Test
+  void methodOfALocalOrAnonymousClass() {
+    // javac's own environment, which the tree API needs.
+    JavaFileObject source = badSource("GeneratorLocalClass");
+    Compilation compilation = Compiler.javac().withProcessors(new ScopeProcessor()).compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ScopedResource method open is in a local or anonymous class, which its generated"
+                + " Scopes class cannot reach; move it to a top-level or static nested type")
+        .inFile(source)
+        .onLineContaining("void open(");
+    assertThat(compilation)
+        .hadErrorContaining("@ScopedResource method acquire is in a local or anonymous class")
+        .inFile(source)
+        .onLineContaining("void acquire(");
+  }
+
+  @Test
   void typeVariableThatHidesOneOfTheClass() {
     assertSingleError(
         "GeneratorTypeVariable",
