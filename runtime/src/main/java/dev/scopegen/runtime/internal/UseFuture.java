@@ -14,8 +14,8 @@ import java.util.function.Function;
  * AsyncScope#use}. Not part of the public API.
  *
  * <p>It moves through three phases, entering, running the body and exiting, in a lock-free state
- * word. Stages that are already complete are consumed on the spot, so a scope whose stages are all
- * complete costs this one object and no dependent stage.
+ * word. Stages that are already complete are consumed on the spot: a scope whose stages are all
+ * complete costs no {@code UseFuture} at all, only the completed future {@link #start} returns.
  *
  * <p>{@link #cancel} is a request, as in Python: it cancels the body's stage (or, while entering,
  * marks the body as never to run) and the future completes after {@link AsyncScope#exit} has
@@ -58,13 +58,19 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
   private Throwable failure;
   private boolean cancelledBeforeBody;
 
-  private UseFuture(AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body) {
+  private UseFuture(
+      AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body, int phase) {
     this.scope = scope;
     this.body = body;
+    STATE.setRelease(this, phase);
   }
 
   /**
    * Starts {@code async with scope as resource: body(resource)}.
+   *
+   * <p>While every stage is already complete, the statement runs right here with no shared state:
+   * nobody holds the future yet, so nobody can cancel it. The first stage that is still pending
+   * hands the rest to a {@code UseFuture}.
    *
    * @param <T> the resource type
    * @param <R> the result type
@@ -74,24 +80,59 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
    */
   public static <T, R> CompletableFuture<R> start(
       AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body) {
-    UseFuture<T, R> future = new UseFuture<>(scope, body);
-    future.enter();
-    return future;
-  }
-
-  private void enter() {
     CompletionStage<T> entering;
     try {
       entering = nonNull(scope.enter(), "enter()");
     } catch (Throwable enterFailure) {
-      completeExceptionally(enterFailure);
-      return;
+      return CompletableFuture.failedFuture(enterFailure);
     }
-    if (Stages.isDoneNormally(entering)) {
-      entered(Stages.valueOf(entering), null);
-    } else {
-      entering.whenComplete(this::entered);
+    if (!Stages.isDoneNormally(entering)) {
+      UseFuture<T, R> future = new UseFuture<>(scope, body, ENTERING);
+      entering.whenComplete(future::entered);
+      return future;
     }
+    T resource = Stages.valueOf(entering);
+    CompletionStage<R> stage;
+    try {
+      stage = nonNull(body.apply(resource), "the body");
+    } catch (Throwable bodyFailure) {
+      return exitNow(scope, body, resource, null, bodyFailure);
+    }
+    if (!Stages.isDoneNormally(stage)) {
+      UseFuture<T, R> future = new UseFuture<>(scope, body, RUNNING);
+      future.resource = resource;
+      future.running = stage;
+      stage.whenComplete(future::bodyDone);
+      return future;
+    }
+    return exitNow(scope, body, resource, Stages.valueOf(stage), null);
+  }
+
+  /** Exits before the future was handed out: no cancel request can have arrived. */
+  private static <T, R> CompletableFuture<R> exitNow(
+      AsyncScope<T> scope,
+      Function<? super T, ? extends CompletionStage<R>> body,
+      T resource,
+      R value,
+      Throwable failure) {
+    CompletionStage<Boolean> exiting;
+    try {
+      exiting = nonNull(scope.exit(resource, failure), "exit()");
+    } catch (Throwable exitFailure) {
+      return CompletableFuture.failedFuture(outcome(failure, exitFailure, false));
+    }
+    if (Stages.isDoneNormally(exiting)) {
+      boolean suppress = Boolean.TRUE.equals(Stages.valueOf(exiting));
+      Throwable propagating = outcome(failure, null, suppress);
+      return propagating != null
+          ? CompletableFuture.failedFuture(propagating)
+          : CompletableFuture.completedFuture(failure == null ? value : null);
+    }
+    UseFuture<T, R> future = new UseFuture<>(scope, body, EXITING);
+    future.value = value;
+    future.failure = failure;
+    exiting.whenComplete(future::exited);
+    return future;
   }
 
   private void entered(T resource, Throwable enterFailure) {
@@ -153,18 +194,30 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
   }
 
   private void exited(Boolean suppress, Throwable exitFailure) {
-    Throwable failure = this.failure;
+    // The body never ran after a cancel during enter: its exit cannot turn that into a result.
+    boolean suppressed = Boolean.TRUE.equals(suppress) && !cancelledBeforeBody;
+    Throwable propagating = outcome(failure, exitFailure, suppressed);
+    if (propagating != null) {
+      completeExceptionally(propagating);
+    } else {
+      complete(failure == null ? value : null);
+    }
+  }
+
+  /**
+   * The failure the statement completes with, or {@code null} when it completes normally (with the
+   * body's value if there was no failure, with {@code null} if exit suppressed it).
+   *
+   * @param failure the body's failure, or {@code null}
+   * @param exitFailure what exit completed exceptionally with, or {@code null}
+   * @param suppress whether exit suppressed {@code failure}
+   */
+  private static Throwable outcome(Throwable failure, Throwable exitFailure, boolean suppress) {
     Throwable replacement = Failures.unwrap(exitFailure);
     if (replacement != null) {
-      completeExceptionally(
-          failure == null ? replacement : Failures.addSuppressed(replacement, failure));
-    } else if (failure == null) {
-      complete(value);
-    } else if (Boolean.TRUE.equals(suppress) && !cancelledBeforeBody) {
-      complete(null);
-    } else {
-      completeExceptionally(failure);
+      return failure == null ? replacement : Failures.addSuppressed(replacement, failure);
     }
+    return suppress ? null : failure;
   }
 
   /**
