@@ -89,7 +89,7 @@ final class GeneratorValidator {
     if (existingTypes.contains(scopesName.canonicalName())) {
       reporter.error(type, Messages.NAME_CLASH, scopesName.simpleName(), inspector.nameOf(type));
     }
-    boolean isPublic = isPublic(type);
+    boolean isPublic = TypeInspector.isPublic(type);
     Map<String, Integer> namesakes = new HashMap<>();
     methods.forEach(method -> namesakes.merge(method.getSimpleName().toString(), 1, Integer::sum));
     List<GeneratorMethod> models = new ArrayList<>();
@@ -339,40 +339,13 @@ final class GeneratorValidator {
     Stream.concat(
             method.getParameters().stream().map(Element::asType),
             typeParameters.stream().flatMap(parameter -> parameter.getBounds().stream()))
-        .map(GeneratorValidator::firstRaw)
+        .map(TypeInspector::firstRaw)
         .flatMap(Optional::stream)
         .map(ResourceValidator::describe)
         .distinct()
         .forEach(
             raw ->
                 reporter.error(method, Messages.GENERATOR_RAW_TYPE, method.getSimpleName(), raw));
-  }
-
-  /** Finds a raw use of a generic class in {@code type}. */
-  private static Optional<TypeMirror> firstRaw(TypeMirror type) {
-    switch (type.getKind()) {
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        if (declared.getTypeArguments().isEmpty()
-            && !((TypeElement) declared.asElement()).getTypeParameters().isEmpty()) {
-          return Optional.of(type);
-        }
-        return declared.getTypeArguments().stream()
-            .map(GeneratorValidator::firstRaw)
-            .flatMap(Optional::stream)
-            .findFirst();
-      case ARRAY:
-        return firstRaw(((ArrayType) type).getComponentType());
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound =
-            wildcard.getExtendsBound() != null
-                ? wildcard.getExtendsBound()
-                : wildcard.getSuperBound();
-        return bound == null ? Optional.empty() : firstRaw(bound);
-      default:
-        return Optional.empty();
-    }
   }
 
   /** Reports two methods that would generate the same scope type or the same factory. */
@@ -424,12 +397,9 @@ final class GeneratorValidator {
   private static TypeName resourceType(DeclaredType yield) {
     TypeMirror argument = yield.getTypeArguments().get(0);
     if (argument.getKind() == TypeKind.WILDCARD) {
-      WildcardType wildcard = (WildcardType) argument;
-      TypeMirror bound =
-          wildcard.getExtendsBound() != null
-              ? wildcard.getExtendsBound()
-              : wildcard.getSuperBound();
-      return bound == null ? ClassName.OBJECT : TypeName.get(bound);
+      return TypeInspector.boundOf((WildcardType) argument)
+          .map(TypeName::get)
+          .orElse(ClassName.OBJECT);
     }
     return TypeName.get(argument);
   }
@@ -492,18 +462,5 @@ final class GeneratorValidator {
 
   private static String capitalize(String name) {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-  }
-
-  /** Whether the type and all its enclosing types are visible outside their package. */
-  private static boolean isPublic(TypeElement type) {
-    for (Element current = type;
-        current instanceof TypeElement;
-        current = current.getEnclosingElement()) {
-      Set<Modifier> modifiers = current.getModifiers();
-      if (!modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -77,7 +77,7 @@ final class LifecycleSignatures {
       }
       resource = value.get();
     }
-    if (TypeInspector.containsRawType(resource)) {
+    if (TypeInspector.firstRaw(resource).isPresent()) {
       reportRaw(ENTER, enter);
       return Optional.empty();
     }

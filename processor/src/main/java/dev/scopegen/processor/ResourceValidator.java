@@ -124,7 +124,7 @@ final class ResourceValidator {
         new ResourceClass(
             type,
             scopeName,
-            isPublic(type),
+            TypeInspector.isPublic(type),
             type.getTypeParameters().stream().map(TypeVariableName::get).collect(toList()),
             TypeName.get(type.asType()),
             TypeName.get(resource.orElseThrow()),
@@ -272,19 +272,6 @@ final class ResourceValidator {
   private ClassName scopeName(TypeElement type, String packageName) {
     String nested = inspector.nameOf(type).replace('.', '_');
     return ClassName.get(packageName, nested + "Scope");
-  }
-
-  /** Whether the class and all its enclosing classes are visible outside their package. */
-  private static boolean isPublic(TypeElement type) {
-    for (Element current = type;
-        current instanceof TypeElement;
-        current = current.getEnclosingElement()) {
-      Set<Modifier> modifiers = current.getModifiers();
-      if (!modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A type as a user writes it: simple class names, with type arguments. */

@@ -22,9 +22,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The questions about types that validating a resource class asks: which types are stages and of
- * what, which exceptions are checked, which types are raw, and which classes the generated scope
- * can see.
+ * The questions about types that validating a resource class or a generator method asks: which
+ * types are stages and of what, which exceptions are checked, which types are raw, and which
+ * classes the generated code can see.
  */
 final class TypeInspector {
 
@@ -134,24 +134,25 @@ final class TypeInspector {
     return kept;
   }
 
-  /** Whether {@code type} is or mentions a raw type, which generated code must not name. */
-  static boolean containsRawType(TypeMirror type) {
+  /** Finds a raw use of a generic class in {@code type}, which generated code must not name. */
+  static Optional<TypeMirror> firstRaw(TypeMirror type) {
     switch (type.getKind()) {
       case DECLARED:
         DeclaredType declared = (DeclaredType) type;
-        TypeElement element = (TypeElement) declared.asElement();
-        if (!element.getTypeParameters().isEmpty() && declared.getTypeArguments().isEmpty()) {
-          return true;
+        if (declared.getTypeArguments().isEmpty()
+            && !((TypeElement) declared.asElement()).getTypeParameters().isEmpty()) {
+          return Optional.of(type);
         }
-        return declared.getTypeArguments().stream().anyMatch(TypeInspector::containsRawType);
+        return declared.getTypeArguments().stream()
+            .map(TypeInspector::firstRaw)
+            .flatMap(Optional::stream)
+            .findFirst();
       case ARRAY:
-        return containsRawType(((ArrayType) type).getComponentType());
+        return firstRaw(((ArrayType) type).getComponentType());
       case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        return (wildcard.getExtendsBound() != null && containsRawType(wildcard.getExtendsBound()))
-            || (wildcard.getSuperBound() != null && containsRawType(wildcard.getSuperBound()));
+        return boundOf((WildcardType) type).flatMap(TypeInspector::firstRaw);
       default:
-        return false;
+        return Optional.empty();
     }
   }
 
@@ -178,15 +179,29 @@ final class TypeInspector {
       case ARRAY:
         return firstInvisible(((ArrayType) type).getComponentType(), packageName);
       case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound =
-            wildcard.getExtendsBound() != null
-                ? wildcard.getExtendsBound()
-                : wildcard.getSuperBound();
-        return bound == null ? Optional.empty() : firstInvisible(bound, packageName);
+        return boundOf((WildcardType) type).flatMap(bound -> firstInvisible(bound, packageName));
       default:
         return Optional.empty();
     }
+  }
+
+  /** The bound of a wildcard, {@code extends} or {@code super}; empty for {@code ?}. */
+  static Optional<TypeMirror> boundOf(WildcardType wildcard) {
+    return Optional.ofNullable(
+        wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound());
+  }
+
+  /** Whether the type and all its enclosing types are visible outside their package. */
+  static boolean isPublic(TypeElement type) {
+    for (Element current = type;
+        current instanceof TypeElement;
+        current = current.getEnclosingElement()) {
+      Set<Modifier> modifiers = current.getModifiers();
+      if (!modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The package of {@code type}, {@code ""} for the unnamed package. */
