@@ -28,10 +28,10 @@ import javax.tools.Diagnostic;
  *
  * <p>Annotation processing does not model method bodies, so such methods never reach {@link
  * ResourceStep} or {@link GeneratorStep}: without this check the annotations would be silently
- * ignored, and code naming the missing scope would fail with a bare "cannot find symbol". This class reads the syntax trees of
- * the compiled sources instead (javac's tree API) and reports each annotation found there. Local
- * classes are not attributed yet at this point, so an annotation is recognized by its name and the
- * imports of its file.
+ * ignored, and code naming the missing scope would fail with a bare "cannot find symbol". This
+ * class reads the syntax trees of the compiled sources instead (javac's tree API) and reports each
+ * annotation found there. Local classes are not attributed yet at this point, so an annotation is
+ * recognized by its name and the imports of its file.
  *
  * <p>Two limits: the tree API exists only in javac (with another compiler, or a processing
  * environment that wraps javac's, the scanner does nothing), and javac runs the processor only for
