@@ -11,24 +11,19 @@ import dev.scopegen.processor.GeneratorMethod.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -39,20 +34,8 @@ import javax.lang.model.util.Types;
 /**
  * Validates the {@code @ScopedResource} methods of one type and builds the model of its {@code
  * Scopes} class. Every problem is reported on the element at fault, all of them before giving up;
- * the model exists only when nothing was reported.
- *
- * <p>Naming rules, which the generated code and the README document:
- *
- * <ul>
- *   <li>The class is {@code <Type>Scopes} in the type's package; for a nested type {@code
- *       Outer.Inner}, {@code Outer_InnerScopes}.
- *   <li>Each method gets a factory of the same name, and a scope type named after it: {@code
- *       transaction} gives {@code TransactionScope}.
- *   <li>Overloaded methods add the simple names of their parameter types, erased, without the
- *       yield: {@code open(Path, Yield)} and {@code open(Path, Charset, Yield)} give {@code
- *       OpenPathScope} and {@code OpenPathCharsetScope}; an array adds {@code Array}, a primitive
- *       its capitalized name ({@code int[]} gives {@code IntArray}).
- * </ul>
+ * the model exists only when nothing was reported. {@link GeneratorNames} names what the class
+ * declares.
  */
 final class GeneratorValidator {
 
@@ -63,6 +46,7 @@ final class GeneratorValidator {
   private final TypeInspector inspector;
   private final ErrorReporter reporter;
   private final GeneratorYieldUsage yieldUsage;
+  private final GeneratorNames names;
 
   GeneratorValidator(ProcessingEnvironment env, ErrorReporter reporter) {
     this.elements = env.getElementUtils();
@@ -70,6 +54,7 @@ final class GeneratorValidator {
     this.inspector = new TypeInspector(env);
     this.reporter = reporter;
     this.yieldUsage = GeneratorYieldUsage.create(env);
+    this.names = new GeneratorNames(env, reporter);
   }
 
   /**
@@ -97,7 +82,7 @@ final class GeneratorValidator {
       boolean overloaded = namesakes.get(method.getSimpleName().toString()) > 1;
       method(type, method, overloaded, isPublic, packageName).ifPresent(models::add);
     }
-    checkClashes(scopesName, models);
+    names.checkClashes(scopesName, models);
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -158,35 +143,24 @@ final class GeneratorValidator {
       boolean scopesPublic) {
     List<? extends VariableElement> parameters =
         method.getParameters().subList(0, method.getParameters().size() - 1);
-    Set<String> taken = new HashSet<>();
-    method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
-    Set<String> obscuring = obscuringNames(type);
-    taken.addAll(obscuring);
+    GeneratorNames.Variables variables = names.variables(type, method);
     List<ParameterSpec> parameterSpecs = new ArrayList<>();
-    for (VariableElement parameter : parameters) {
-      String parameterName = unobscured(parameter, obscuring, taken);
+    for (int i = 0; i < parameters.size(); i++) {
       parameterSpecs.add(
-          ParameterSpec.builder(TypeName.get(parameter.asType()), parameterName).build());
+          ParameterSpec.builder(
+                  TypeName.get(parameters.get(i).asType()), variables.parameters().get(i))
+              .build());
     }
-    String yieldName = unobscured(yield, obscuring, taken);
+    String yieldName = variables.parameters().get(parameters.size());
     Optional<ParameterSpec> receiver =
-        isStatic(method)
-            ? Optional.empty()
-            : Optional.of(
-                ParameterSpec.builder(TypeName.get(type.asType()), fresh(receiverName(type), taken))
-                    .build());
-    String name = method.getSimpleName().toString();
-    String overloadSuffix =
-        overloaded
-            ? parameters.stream()
-                .map(parameter -> simpleName(parameter.asType()))
-                .collect(joining())
-            : "";
+        variables
+            .receiver()
+            .map(name -> ParameterSpec.builder(TypeName.get(type.asType()), name).build());
     return new GeneratorMethod(
         method,
         kindOf(yield.asType()),
-        name,
-        capitalize(name) + overloadSuffix + "Scope",
+        method.getSimpleName().toString(),
+        names.scopeType(method, overloaded),
         scopesPublic && method.getModifiers().contains(Modifier.PUBLIC),
         elements.isDeprecated(method),
         typeParameters(type, method).stream().map(TypeVariableName::get).collect(toList()),
@@ -348,51 +322,6 @@ final class GeneratorValidator {
                 reporter.error(method, Messages.GENERATOR_RAW_TYPE, method.getSimpleName(), raw));
   }
 
-  /** Reports two methods that would generate the same scope type or the same factory. */
-  private void checkClashes(ClassName scopesName, List<GeneratorMethod> methods) {
-    Map<String, GeneratorMethod> scopeTypes = new LinkedHashMap<>();
-    Map<String, GeneratorMethod> factories = new LinkedHashMap<>();
-    for (GeneratorMethod method : methods) {
-      String scopeType = "the type " + scopesName.simpleName() + "." + method.scopeName();
-      String factory = "the factory " + scopesName.simpleName() + "." + factorySignature(method);
-      GeneratorMethod first = scopeTypes.putIfAbsent(scopeType, method);
-      String clash = scopeType;
-      if (first == null) {
-        first = factories.putIfAbsent(factory, method);
-        clash = factory;
-      }
-      if (first != null) {
-        reporter.error(
-            method.element(),
-            Messages.GENERATOR_NAME_CLASH,
-            method.name(),
-            clash,
-            describe(first.element()));
-      }
-    }
-  }
-
-  private String factorySignature(GeneratorMethod method) {
-    ExecutableElement element = method.element();
-    Stream<TypeMirror> receiver =
-        method.receiver().isPresent()
-            ? Stream.of(element.getEnclosingElement().asType())
-            : Stream.empty();
-    Stream<TypeMirror> parameters =
-        element.getParameters().subList(0, element.getParameters().size() - 1).stream()
-            .map(Element::asType);
-    return Stream.concat(receiver, parameters)
-        .map(type -> ResourceValidator.describe(types.erasure(type)))
-        .collect(joining(", ", method.name() + "(", ")"));
-  }
-
-  /** A method as a user would name it among overloads: {@code open(Path, Yield)}. */
-  private String describe(ExecutableElement method) {
-    return method.getParameters().stream()
-        .map(parameter -> ResourceValidator.describe(types.erasure(parameter.asType())))
-        .collect(joining(", ", method.getSimpleName() + "(", ")"));
-  }
-
   /** The scope's resource type: the yield's type argument, or its bound for a wildcard. */
   private static TypeName resourceType(DeclaredType yield) {
     TypeMirror argument = yield.getTypeArguments().get(0);
@@ -402,65 +331,5 @@ final class GeneratorValidator {
           .orElse(ClassName.OBJECT);
     }
     return TypeName.get(argument);
-  }
-
-  /** The simple name of an erased type, as overloaded scope names add it: {@code IntArray}. */
-  private String simpleName(TypeMirror type) {
-    TypeMirror erased = types.erasure(type);
-    switch (erased.getKind()) {
-      case DECLARED:
-        return ((DeclaredType) erased).asElement().getSimpleName().toString();
-      case ARRAY:
-        return simpleName(((ArrayType) erased).getComponentType()) + "Array";
-      default:
-        return capitalize(erased.getKind().name().toLowerCase(Locale.ROOT));
-    }
-  }
-
-  /**
-   * The names that generated code must not give a variable in the factory: the first segment of the
-   * names by which it refers to the type, which a variable of that name would obscure (JLS 6.4.2).
-   */
-  private Set<String> obscuringNames(TypeElement type) {
-    Set<String> names = new HashSet<>();
-    Element outermost = type;
-    while (outermost.getEnclosingElement() instanceof TypeElement) {
-      outermost = outermost.getEnclosingElement();
-    }
-    names.add(outermost.getSimpleName().toString());
-    PackageElement pkg = elements.getPackageOf(type);
-    if (!pkg.isUnnamed()) {
-      String packageName = pkg.getQualifiedName().toString();
-      int dot = packageName.indexOf('.');
-      names.add(dot < 0 ? packageName : packageName.substring(0, dot));
-    }
-    return names;
-  }
-
-  /** The parameter's own name, unless it would obscure a type name; then a fresh one. */
-  private static String unobscured(
-      VariableElement parameter, Set<String> obscuring, Set<String> taken) {
-    String name = parameter.getSimpleName().toString();
-    return obscuring.contains(name) ? fresh(name, taken) : name;
-  }
-
-  /** The receiver's name: the class's simple name, decapitalized. */
-  private static String receiverName(TypeElement type) {
-    String simple = type.getSimpleName().toString();
-    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-  }
-
-  /** {@code base}, or {@code base2}, {@code base3}... whichever is not taken; then takes it. */
-  private static String fresh(String base, Set<String> taken) {
-    String name = base;
-    for (int i = 2; taken.contains(name) || !SourceVersion.isName(name); i++) {
-      name = base + i;
-    }
-    taken.add(name);
-    return name;
-  }
-
-  private static String capitalize(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 }
