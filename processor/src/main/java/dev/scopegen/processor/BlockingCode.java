@@ -119,7 +119,7 @@ final class BlockingCode {
         .commit()
         .ifPresent(
             commit -> {
-              CodeBlock call = ResourceWriter.invocation(commit, resourceName, null);
+              CodeBlock call = ExitCode.invocation(commit, resourceName, null);
               if (hasAbort) {
                 code.beginControlFlow("try")
                     .addStatement("$L", call)
@@ -133,7 +133,7 @@ final class BlockingCode {
     resource
         .exit()
         .ifPresent(
-            exit -> code.addStatement("$L", ResourceWriter.invocation(exit, resourceName, null)));
+            exit -> code.addStatement("$L", ExitCode.invocation(exit, resourceName, null)));
     return code.build();
   }
 
@@ -189,7 +189,7 @@ final class BlockingCode {
             rollback ->
                 abort.addCode(
                     suppressingFailure(
-                        ResourceWriter.invocation(rollback, "resource", "failure"),
+                        ExitCode.invocation(rollback, "resource", "failure"),
                         "rollbackFailure")));
     resource
         .exit()
@@ -217,7 +217,7 @@ final class BlockingCode {
                 + " if the commit fails");
     helper
         .beginControlFlow("try")
-        .addStatement("$L", ResourceWriter.invocation(commit, "resource", "failure"))
+        .addStatement("$L", ExitCode.invocation(commit, "resource", "failure"))
         .nextControlFlow("catch ($T commitFailure)", Throwable.class)
         .addStatement("$T.addSuppressed(failure, commitFailure)", FAILURES);
     if (suppresses) {
@@ -248,7 +248,7 @@ final class BlockingCode {
         .addModifiers(PRIVATE, STATIC)
         .returns(boolean.class)
         .addParameter(Throwable.class, "failure")
-        .addStatement("return $L", ResourceWriter.rollsBackOn(resource))
+        .addStatement("return $L", ExitCode.rollsBackOn(resource))
         .build();
   }
 
@@ -271,7 +271,7 @@ final class BlockingCode {
 
   /** The exit after {@code failure}, its own failure suppressed onto it. */
   private CodeBlock exitSuppressingFailure(LifecycleMethod exit) {
-    CodeBlock call = ResourceWriter.invocation(exit, "resource", "failure");
+    CodeBlock call = ExitCode.invocation(exit, "resource", "failure");
     if (!suppresses) {
       return suppressingFailure(call, "exitFailure");
     }

@@ -4,14 +4,12 @@ import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
-import static dev.scopegen.processor.ClassNames.EXIT_SEQUENCE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
 import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
 import static dev.scopegen.processor.ClassNames.STAGES;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
-import static javax.lang.model.element.Modifier.PROTECTED;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
@@ -23,16 +21,14 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.scopegen.processor.LifecycleMethod.Argument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Writes the scope of a {@link ResourceClass}: a final class implementing {@code AsyncScope} with a
  * static factory {@code of}, {@code enter}, {@code exit} (an {@code ExitSequence} over the
- * lifecycle methods) and blocking {@code call} and {@code run}.
+ * lifecycle methods, {@link ExitCode}) and blocking {@code call} and {@code run}.
  *
  * <p>When every lifecycle method is synchronous, {@code call} and {@code run} are inline
  * try/catch code with small private helpers ({@link BlockingCode}); otherwise they wait on the
@@ -62,7 +58,7 @@ final class ResourceWriter {
             .addMethod(constructor(resource))
             .addMethod(factory(resource))
             .addMethod(enter(resource))
-            .addMethod(exit(resource))
+            .addMethod(ExitCode.exit(resource))
             .addMethod(call(resource, names))
             .addMethod(run(resource, names));
     if (resource.isSynchronous()) {
@@ -121,7 +117,8 @@ final class ResourceWriter {
     return lines.append(line).append('\n').toString();
   }
 
-  private static String code(LifecycleMethod method) {
+  /** A lifecycle method as Javadoc names it: <code>{&#64;code close()}</code>. */
+  static String code(LifecycleMethod method) {
     return "{@code " + method.name() + "()}";
   }
 
@@ -178,115 +175,6 @@ final class ResourceWriter {
         .addModifiers(PUBLIC)
         .returns(stageOf(resource.resourceType()))
         .addCode(body.build())
-        .build();
-  }
-
-  private static MethodSpec exit(ResourceClass resource) {
-    TypeName resourceType = resource.resourceType();
-    TypeSpec.Builder sequence =
-        TypeSpec.anonymousClassBuilder("resource, failure")
-            .superclass(ParameterizedTypeName.get(EXIT_SEQUENCE, resourceType));
-    resource
-        .commit()
-        .ifPresent(
-            commit ->
-                sequence.addMethod(
-                    hook("commit", resourceType, false, stageOf(WildcardTypeName.subtypeOf(Object.class)))
-                        .addExceptions(commit.exceptions())
-                        .addCode(stepCall(commit))
-                        .build()));
-    resource
-        .rollback()
-        .ifPresent(
-            rollback ->
-                sequence.addMethod(
-                    hook("rollback", resourceType, true, stageOf(WildcardTypeName.subtypeOf(Object.class)))
-                        .addExceptions(rollback.exceptions())
-                        .addCode(stepCall(rollback))
-                        .build()));
-    resource
-        .exit()
-        .ifPresent(
-            exit ->
-                sequence.addMethod(
-                    hook("close", resourceType, true, stageOf(TypeName.BOOLEAN.box()))
-                        .addExceptions(exit.exceptions())
-                        .addCode(closeCall(exit))
-                        .build()));
-    if (!resource.noRollbackFor().isEmpty()) {
-      sequence.addMethod(
-          MethodSpec.methodBuilder("rollsBackOn")
-              .addAnnotation(Override.class)
-              .addModifiers(PROTECTED)
-              .returns(boolean.class)
-              .addParameter(Throwable.class, "failure")
-              .addStatement("return $L", rollsBackOn(resource))
-              .build());
-    }
-    return MethodSpec.methodBuilder("exit")
-        .addJavadoc(wrap("Exits the scope: " + exitSteps(resource) + "."))
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(stageOf(TypeName.BOOLEAN.box()))
-        .addParameter(resourceType, "resource")
-        .addParameter(Throwable.class, "failure")
-        .addStatement("return $L.start()", sequence.build())
-        .build();
-  }
-
-  private static String exitSteps(ResourceClass resource) {
-    List<String> steps = new ArrayList<>();
-    resource.commit().ifPresent(method -> steps.add(code(method) + " after success"));
-    resource.rollback().ifPresent(method -> steps.add(code(method) + " after a failure"));
-    String sequence = String.join(" or ", steps);
-    Optional<String> exit = resource.exit().map(ResourceWriter::code);
-    if (sequence.isEmpty()) {
-      return "calls " + exit.orElseThrow();
-    }
-    return "calls " + sequence + exit.map(close -> ", then " + close).orElse("");
-  }
-
-  private static MethodSpec.Builder hook(
-      String name, TypeName resourceType, boolean takesFailure, TypeName returns) {
-    MethodSpec.Builder hook =
-        MethodSpec.methodBuilder(name)
-            .addAnnotation(Override.class)
-            .addModifiers(PROTECTED)
-            .returns(returns)
-            .addParameter(resourceType, "resource");
-    if (takesFailure) {
-      hook.addParameter(Throwable.class, "failure");
-    }
-    return hook;
-  }
-
-  /** The body of the commit or rollback hook: the call, and a completed stage if synchronous. */
-  private static CodeBlock stepCall(LifecycleMethod method) {
-    CodeBlock call = invocation(method, "resource", "failure");
-    if (method.async()) {
-      return CodeBlock.builder().addStatement("return $L", call).build();
-    }
-    return CodeBlock.builder()
-        .addStatement("$L", call)
-        .addStatement("return $T.done()", STAGES)
-        .build();
-  }
-
-  /** The body of the close hook, which completes with whether to suppress the failure. */
-  private static CodeBlock closeCall(LifecycleMethod exit) {
-    CodeBlock call = invocation(exit, "resource", "failure");
-    if (exit.async() && exit.valued()) {
-      return CodeBlock.builder().addStatement("return $L", call).build();
-    }
-    if (exit.async()) {
-      return CodeBlock.builder().addStatement("return $L.thenApply(ignored -> false)", call).build();
-    }
-    if (exit.valued()) {
-      return CodeBlock.builder().addStatement("return $T.of($L)", STAGES, call).build();
-    }
-    return CodeBlock.builder()
-        .addStatement("$L", call)
-        .addStatement("return $T.of(false)", STAGES)
         .build();
   }
 
@@ -358,35 +246,7 @@ final class ResourceWriter {
     }
   }
 
-  /** {@code !(failure instanceof A || failure instanceof B)} for the types of noRollbackFor. */
-  static CodeBlock rollsBackOn(ResourceClass resource) {
-    return resource.noRollbackFor().stream()
-        .map(type -> CodeBlock.of("failure instanceof $T", type))
-        .collect(CodeBlock.joining(" ||$W", "!(", ")"));
-  }
-
-  /**
-   * The call of a lifecycle method: {@code target.close(resource, failure)}, with the given
-   * expressions for the resource and the failure.
-   */
-  static CodeBlock invocation(LifecycleMethod method, String resource, String failure) {
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Argument argument : method.arguments()) {
-      if (argument == Argument.RESOURCE) {
-        arguments.add(CodeBlock.of("$L", resource));
-      } else if (failure == null) {
-        arguments.add(
-            method.nullNeedsCast()
-                ? CodeBlock.of("($T) null", Throwable.class)
-                : CodeBlock.of("null"));
-      } else {
-        arguments.add(CodeBlock.of("$L", failure));
-      }
-    }
-    return CodeBlock.of(
-        "target.$N($L)", method.name(), CodeBlock.join(arguments, ", "));
-  }
-
+  /** {@code CompletionStage<value>}. */
   static TypeName stageOf(TypeName value) {
     return ParameterizedTypeName.get(COMPLETION_STAGE, value);
   }
