@@ -119,20 +119,8 @@ final class ProcessorTesting {
     }
   }
 
-  /**
-   * Writes some source files in the first round, as another annotation processor could: types that
-   * ScopeGen waits for, or a file that ScopeGen wants to write too.
-   */
-  static final class WritesSources extends AbstractProcessor {
-    private final Map<String, String> sources;
-    private boolean written;
-
-    /**
-     * @param sources the text of each file, by the qualified name of its type
-     */
-    WritesSources(Map<String, String> sources) {
-      this.sources = sources;
-    }
+  /** A processor that runs beside ScopeGen in every round, whatever the sources. */
+  abstract static class ProcessorOfEverything extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -142,6 +130,22 @@ final class ProcessorTesting {
     @Override
     public SourceVersion getSupportedSourceVersion() {
       return SourceVersion.latestSupported();
+    }
+  }
+
+  /**
+   * Writes some source files in the first round, as another annotation processor could: types that
+   * ScopeGen waits for, or a file that ScopeGen wants to write too.
+   */
+  static final class WritesSources extends ProcessorOfEverything {
+    private final Map<String, String> sources;
+    private boolean written;
+
+    /**
+     * @param sources the text of each file, by the qualified name of its type
+     */
+    WritesSources(Map<String, String> sources) {
+      this.sources = sources;
     }
 
     @Override

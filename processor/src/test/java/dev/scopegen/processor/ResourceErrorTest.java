@@ -7,13 +7,12 @@ import static dev.scopegen.processor.ProcessorTesting.assertSingleError;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.scopegen.processor.ProcessorTesting.ProcessorOfEverything;
 import dev.scopegen.processor.ProcessorTesting.RecordingProcessor;
 import dev.scopegen.processor.ProcessorTesting.WritesSources;
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -472,18 +471,8 @@ class ResourceErrorTest {
     return Compiler.javac().withProcessors(scopeGen).compile(sources);
   }
 
-  /** Reports an internal error on every root type, as ResourceStep does when it hits a bug. */
-  private static final class FailsOnEveryType extends AbstractProcessor {
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
+  /** Reports an internal error on every root type, as StepRounds does when a step hits a bug. */
+  private static final class FailsOnEveryType extends ProcessorOfEverything {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
