@@ -30,6 +30,7 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
   /**
    * Returns a scope over {@code target}.
    *
+   * @param <C> the {@code C} of the target's class
    * @param target the object whose lifecycle methods the scope calls
    * @return a new scope, not entered yet
    */

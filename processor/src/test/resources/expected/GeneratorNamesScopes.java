@@ -25,6 +25,15 @@ final class GeneratorNamesScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param <R> a type parameter of the scope
+   * @param <X> a type parameter of the scope
+   * @param generator passed to {@code generator}
+   * @param method passed to {@code generator}
+   * @param body passed to {@code generator}
+   * @param resource passed to {@code generator}
+   * @param failure passed to {@code generator}
+   * @param GeneratorNames2 passed to {@code generator}
+   * @param test2 passed to {@code generator}
    * @return a single-use scope, not entered yet
    */
   static <R, X extends Exception> GeneratorScope<R, X> generator(R generator, X method, String body,
@@ -39,6 +48,8 @@ final class GeneratorNamesScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param generatorNames3 the object whose method the scope runs
+   * @param generatorNames passed to {@code receiver}
    * @return a single-use scope, not entered yet
    */
   static ReceiverScope receiver(GeneratorNames generatorNames3, String generatorNames) {
@@ -53,6 +64,8 @@ final class GeneratorNamesScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param <Throwable> a type parameter of the scope
+   * @param value passed to {@code shadow}
    * @return a single-use scope, not entered yet
    */
   static <Throwable> ShadowScope<Throwable> shadow(Throwable value) {

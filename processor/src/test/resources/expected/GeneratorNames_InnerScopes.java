@@ -25,6 +25,7 @@ final class GeneratorNames_InnerScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param inner the object whose method the scope runs
    * @return a single-use scope, not entered yet
    */
   static NestedScope nested(GeneratorNames.Inner inner) {

@@ -28,6 +28,8 @@ public final class GeneratorPoolScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param <C> a type parameter of the scope
+   * @param generatorPool the object whose method the scope runs
    * @return a single-use scope, not entered yet
    */
   public static <C extends AutoCloseable> LeaseScope<C> lease(GeneratorPool<C> generatorPool) {
@@ -41,6 +43,10 @@ public final class GeneratorPoolScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param <C> a type parameter of the scope
+   * @param <T> a type parameter of the scope
+   * @param generatorPool the object whose method the scope runs
+   * @param tag passed to {@code tagged}
    * @return a single-use scope, not entered yet
    */
   public static <C extends AutoCloseable, T extends Comparable<? super T>> TaggedScope<C, T> tagged(
@@ -55,6 +61,8 @@ public final class GeneratorPoolScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param <E> a type parameter of the scope
+   * @param name passed to {@code open}
    * @return a single-use scope, not entered yet
    */
   public static <E extends Exception> OpenStringScope<E> open(String name) {
@@ -67,6 +75,8 @@ public final class GeneratorPoolScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param name passed to {@code open}
+   * @param sizes passed to {@code open}
    * @return a single-use scope, not entered yet
    */
   public static OpenStringIntArrayScope open(String name, int[] sizes) {

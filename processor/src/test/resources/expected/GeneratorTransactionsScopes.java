@@ -28,6 +28,7 @@ public final class GeneratorTransactionsScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param connection passed to {@code transaction}
    * @return a single-use scope, not entered yet
    */
   public static TransactionScope transaction(Connection connection) {
@@ -40,6 +41,8 @@ public final class GeneratorTransactionsScopes {
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
+   * @param connection passed to {@code savepoint}
+   * @param name passed to {@code savepoint}
    * @return a single-use scope, not entered yet
    */
   static SavepointScope savepoint(Connection connection, String name) {

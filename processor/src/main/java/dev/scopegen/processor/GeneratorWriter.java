@@ -13,6 +13,7 @@ import static javax.lang.model.element.Modifier.STATIC;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -73,7 +74,6 @@ final class GeneratorWriter {
             .addJavadoc(
                 "Entering it runs the method up to its yield; exiting it resumes the method\n")
             .addJavadoc("with the body's outcome.\n")
-            .addJavadoc("\n@return a single-use scope, not entered yet\n")
             .addModifiers(STATIC)
             .addTypeVariables(method.typeVariables())
             .returns(scopeType(scopes, method, method.typeVariables()));
@@ -85,6 +85,19 @@ final class GeneratorWriter {
     }
     method.receiver().ifPresent(factory::addParameter);
     factory.addParameters(method.parameters());
+    factory.addJavadoc("\n");
+    for (TypeVariableName variable : method.typeVariables()) {
+      factory.addJavadoc("@param <$L> a type parameter of the scope\n", variable.name());
+    }
+    method
+        .receiver()
+        .ifPresent(
+            receiver ->
+                factory.addJavadoc("@param $N the object whose method the scope runs\n", receiver));
+    for (ParameterSpec parameter : method.parameters()) {
+      factory.addJavadoc("@param $N passed to {@code $N}\n", parameter, method.name());
+    }
+    factory.addJavadoc("@return a single-use scope, not entered yet\n");
     method
         .receiver()
         .ifPresent(

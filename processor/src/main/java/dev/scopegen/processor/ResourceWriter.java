@@ -137,10 +137,16 @@ final class ResourceWriter {
             : ParameterizedTypeName.get(
                 resource.scopeName(), resource.typeVariables().toArray(new TypeName[0]));
     String nullMessage = resource.scopeName().simpleName() + ".of(target): target is null";
+    CodeBlock.Builder javadoc =
+        CodeBlock.builder().add("Returns a scope over {@code target}.\n\n");
+    for (TypeVariableName variable : resource.typeVariables()) {
+      javadoc.add("@param <$1L> the {@code $1L} of the target's class\n", variable.name());
+    }
+    javadoc
+        .add("@param target the object whose lifecycle methods the scope calls\n")
+        .add("@return a new scope, not entered yet\n");
     return MethodSpec.methodBuilder("of")
-        .addJavadoc("Returns a scope over {@code target}.\n")
-        .addJavadoc("\n@param target the object whose lifecycle methods the scope calls\n")
-        .addJavadoc("@return a new scope, not entered yet\n")
+        .addJavadoc(javadoc.build())
         .addModifiers(PUBLIC, STATIC)
         .addTypeVariables(resource.typeVariables())
         .returns(scopeType)
