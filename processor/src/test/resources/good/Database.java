@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The example of DESIGN §3: every lifecycle method synchronous, each with a checked exception. */
+/** The Database example of the README: every lifecycle method synchronous, each with a checked exception. */
 public class Database {
   private final DataSource dataSource;
 

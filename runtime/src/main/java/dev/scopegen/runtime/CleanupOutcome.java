@@ -10,7 +10,7 @@ final class CleanupOutcome {
   private CleanupOutcome() {}
 
   /**
-   * The outcome after the cleanup failed with {@code cleanupFailure} (DESIGN rule 4): added to the
+   * The outcome after the cleanup failed with {@code cleanupFailure} (JLS 14.20.3): added to the
    * failure in flight as suppressed, or, with none, the failure that propagates.
    */
   static CompletionStage<Boolean> failed(Throwable failure, Throwable cleanupFailure) {

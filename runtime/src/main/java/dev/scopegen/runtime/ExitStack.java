@@ -37,7 +37,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Used as a scope ({@link #use}, {@link #call}, {@link #run}, or {@link #exit} directly), the
  * stack unwinds with the body's failure: each exit handler and scope sees the failure in flight,
- * and {@code null} once an earlier one suppressed it. Cleanup failures follow DESIGN rule 4 rather
+ * and {@code null} once an earlier one suppressed it. Cleanup failures follow try-with-resources (JLS 14.20.3) rather
  * than Python: a failure raised while another one is in flight is added to it as suppressed
  * instead of replacing it; with none in flight, the first cleanup failure becomes the failure and
  * later ones are suppressed onto it. Only a scope's own {@code exit} may replace the failure in

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One unwinding of {@link Registrations}, newest first: the {@code __aexit__} of Python's {@code
- * AsyncExitStack}, with the failure bookkeeping of DESIGN rule 4.
+ * AsyncExitStack}, with the failure bookkeeping of try-with-resources (JLS 14.20.3).
  *
  * <ul>
  *   <li>Each exit handler and scope sees the failure in flight; once one of them suppresses it, the

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * The default {@code use}, {@code call} and {@code run} of {@link AsyncScope}, driven through
- * hand-written scopes: DESIGN section 6, rules 1 to 5.
+ * hand-written scopes: semantics rules 1 to 5 (README).
  */
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class AsyncScopeTest {

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** The suppression bookkeeping of DESIGN rule 4 (JLS 14.20.3). */
+/** The suppression bookkeeping of semantics rule 4 (JLS 14.20.3). */
 class FailuresTest {
 
   @Test

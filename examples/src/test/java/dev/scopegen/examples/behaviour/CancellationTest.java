@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Cancelling {@code use} and interrupting {@code call} on generated scopes (DESIGN §6 rule 7):
+ * Cancelling {@code use} and interrupting {@code call} on generated scopes (semantics rule 7, README):
  * cleanup runs once, is awaited, and a resource that arrives after the request is released.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)

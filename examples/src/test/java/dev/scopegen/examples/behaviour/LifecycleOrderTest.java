@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The order of enter, commit, rollback and exit, which failure propagates and what is suppressed
- * onto it (DESIGN §6), for every way of running a generated scope ({@link Path}).
+ * onto it (the README's semantics), for every way of running a generated scope ({@link Path}).
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class LifecycleOrderTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
-/** The {@code @Commit}/{@code @Rollback}/{@code @Exit} protocol: DESIGN section 6, rules 2 to 4. */
+/** The {@code @Commit}/{@code @Rollback}/{@code @Exit} protocol: semantics rules 2 to 4 (README). */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class ExitSequenceTest {
 

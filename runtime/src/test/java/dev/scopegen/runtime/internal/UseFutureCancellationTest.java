@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * Cancellation of {@code use} (DESIGN rule 7) in each phase: enter, body, commit, rollback, exit.
+ * Cancellation of {@code use} (semantics rule 7, README) in each phase: enter, body, commit, rollback, exit.
  */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class UseFutureCancellationTest {
