@@ -171,14 +171,10 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
    * The yield of {@link #call} and {@link #run}: runs the body on the spot and remembers its
    * outcome.
    */
-  private static final class InlineYield<T, R> implements Yield<T> {
-    private final String name;
+  private static final class InlineYield<T, R> extends SingleYield<T> {
     private final ScopeFunction<? super T, ? extends R, ?> function;
     private final ScopeConsumer<? super T, ?> consumer;
 
-    private boolean yielded;
-    private boolean returned;
-    private IllegalStateException secondYield;
     private R result;
     private Throwable failure;
 
@@ -186,22 +182,13 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
         String name,
         ScopeFunction<? super T, ? extends R, ?> function,
         ScopeConsumer<? super T, ?> consumer) {
-      this.name = name;
+      super(name);
       this.function = function;
       this.consumer = consumer;
     }
 
     @Override
-    public void yield(T resource) {
-      if (yielded || returned) {
-        IllegalStateException error =
-            yielded ? GeneratorOutcome.yieldedTwice(name) : GeneratorOutcome.yieldedLate(name);
-        if (yielded && !returned && secondYield == null) {
-          secondYield = error;
-        }
-        throw error;
-      }
-      yielded = true;
+    void atYield(T resource) {
       try {
         if (function != null) {
           result = function.apply(resource);
@@ -216,12 +203,11 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
 
     /** Returns the scope's result once the method has ended, or throws its failure. */
     R finish(Throwable methodFailure) {
-      returned = true;
-      if (!yielded) {
+      if (!methodReturned()) {
         throw Stages.sneakyThrow(
             methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
       }
-      Throwable replacement = GeneratorOutcome.replacement(secondYield, failure, methodFailure);
+      Throwable replacement = replacement(failure, methodFailure);
       if (replacement != null) {
         throw Stages.sneakyThrow(replacement);
       }

@@ -1,6 +1,5 @@
 package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.Yield;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -14,9 +13,8 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <T> the resource type
  */
-final class SuspendedGenerator<T> implements Yield<T>, Runnable {
+final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
 
-  private final String name;
   private final BlockingGenerator.Method<T> method;
   private final CompletableFuture<T> entered = new CompletableFuture<>();
 
@@ -25,13 +23,8 @@ final class SuspendedGenerator<T> implements Yield<T>, Runnable {
 
   private final CompletableFuture<Boolean> exited = new CompletableFuture<>();
 
-  // Used by the method's own thread only.
-  private boolean yielded;
-  private boolean returned;
-  private IllegalStateException secondYield;
-
   SuspendedGenerator(String name, BlockingGenerator.Method<T> method) {
-    this.name = name;
+    super(name);
     this.method = method;
   }
 
@@ -57,14 +50,13 @@ final class SuspendedGenerator<T> implements Yield<T>, Runnable {
     } catch (Throwable failure) {
       methodFailure = failure;
     }
-    returned = true;
-    if (!yielded) {
+    if (!methodReturned()) {
       entered.completeExceptionally(
           methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
       return;
     }
     Throwable bodyFailure = Stages.await(resumed);
-    Throwable replacement = GeneratorOutcome.replacement(secondYield, bodyFailure, methodFailure);
+    Throwable replacement = replacement(bodyFailure, methodFailure);
     if (replacement != null) {
       exited.completeExceptionally(replacement);
     } else {
@@ -73,16 +65,7 @@ final class SuspendedGenerator<T> implements Yield<T>, Runnable {
   }
 
   @Override
-  public void yield(T resource) {
-    if (yielded || returned) {
-      IllegalStateException error =
-          yielded ? GeneratorOutcome.yieldedTwice(name) : GeneratorOutcome.yieldedLate(name);
-      if (yielded && !returned && secondYield == null) {
-        secondYield = error;
-      }
-      throw error;
-    }
-    yielded = true;
+  void atYield(T resource) {
     entered.complete(resource);
     Throwable bodyFailure = Stages.await(resumed);
     if (bodyFailure != null) {
