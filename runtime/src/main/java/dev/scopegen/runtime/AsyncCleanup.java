@@ -3,18 +3,22 @@ package dev.scopegen.runtime;
 import java.util.concurrent.CompletionStage;
 
 /**
- * An asynchronous cleanup callback for {@link ExitStack#callbackAsync}: Python's
- * {@code AsyncExitStack.push_async_callback}. It does not see the failure in flight and cannot
- * suppress it, whatever value its stage completes with.
+ * An asynchronous cleanup: Python's {@code await cleanup()}. Registered with {@link
+ * ExitStack#callbackAsync} ({@code AsyncExitStack.push_async_callback}), or chained after a
+ * generator's yield with {@link YieldStage#andFinally(AsyncCleanup)} and {@link
+ * YieldStage#onFailure(AsyncCleanup)}. It does not see the failure in flight and cannot suppress
+ * it, whatever value its stage completes with.
  */
 @FunctionalInterface
 public interface AsyncCleanup {
 
   /**
-   * Runs while the stack unwinds; the next registration runs once the returned stage completed.
+   * Starts the cleanup; what comes next (the next registration of a stack, the rest of a
+   * generator's chain) runs once the returned stage completed.
    *
-   * @return a stage that completes when the cleanup is done, or exceptionally with a cleanup failure
-   *     (treated like one thrown by a {@link Cleanup})
+   * @return a stage that completes when the cleanup is done, or exceptionally with a cleanup
+   *     failure
+   * @throws Exception a cleanup failure, treated like a stage that failed with it
    */
-  CompletionStage<?> run();
+  CompletionStage<?> run() throws Exception;
 }

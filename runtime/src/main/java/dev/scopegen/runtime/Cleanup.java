@@ -1,8 +1,10 @@
 package dev.scopegen.runtime;
 
 /**
- * A synchronous cleanup callback for {@link ExitStack#callback}: Python's
- * {@code ExitStack.callback}. It does not see the failure in flight and cannot suppress it.
+ * A synchronous cleanup callback for {@link ExitStack#callback}: Python's {@code
+ * ExitStack.callback}; also chained after a generator's yield with {@link
+ * YieldStage#andFinally(Cleanup)} and {@link YieldStage#onFailure(Cleanup)}. It does not see the
+ * failure in flight and cannot suppress it.
  */
 @FunctionalInterface
 public interface Cleanup {

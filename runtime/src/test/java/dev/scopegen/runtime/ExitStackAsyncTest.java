@@ -175,6 +175,26 @@ class ExitStackAsyncTest {
   }
 
   @Test
+  void anAsyncCleanupThatThrowsACheckedExceptionIsACleanupFailure() {
+    IOException closeFailure = new IOException("close");
+    IllegalStateException bodyFailure = new IllegalStateException("body");
+    CompletableFuture<Object> outcome =
+        new ExitStack()
+            .use(
+                stack -> {
+                  stack.callbackAsync(
+                      () -> {
+                        throw closeFailure;
+                      });
+                  stack.callbackAsync(() -> later("cleanup", null));
+                  return CompletableFuture.failedFuture(bodyFailure);
+                });
+    assertSame(bodyFailure, failureOf(outcome));
+    assertArrayEquals(new Throwable[] {closeFailure}, bodyFailure.getSuppressed());
+    assertEquals(List.of("cleanup"), log);
+  }
+
+  @Test
   void anAsyncRegistrationReturningNullIsACleanupFailure() {
     ExitStack stack = new ExitStack();
     stack.callbackAsync(() -> null);

@@ -5,6 +5,7 @@ import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.YieldStage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,10 @@ import java.util.function.BiConsumer;
  * {@link #exit} completes the stage the yield returned, which runs the method's cleanup, and
  * completes when the method's own stage does. Stages that are already complete are consumed on the
  * spot, so a method whose stages all complete at once finishes inside {@code exit}.
+ *
+ * <p>The yield's stage is a {@link BodyStage}: cancelling it (a {@code Scopes.timeout} around the
+ * yield, say) does not complete it, but reaches the body through {@link BodyLink}, and the stage
+ * completes with the body's outcome when {@code exit} comes.
  *
  * <p>The outcome follows {@link GeneratorOutcome}, and one rule more: a method whose stage
  * completed before {@code exit} was called did not wait for the body, so it cannot suppress the
@@ -72,10 +77,13 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
 
   private final String name;
   private final Method<T> method;
-  private final CompletableFuture<T> entering = new CompletableFuture<>();
+  private final BodyLink<T> entering = new BodyLink<>();
 
-  /** The stage the yield returned: completed by {@link #exit} with the body's outcome. */
-  private final CompletableFuture<Void> bodyDone = new CompletableFuture<>();
+  /**
+   * The stage the yield returned: completed by {@link #exit} with the body's outcome; a cancel of
+   * it reaches the body through {@link #entering}.
+   */
+  private final BodyStage bodyDone = new BodyStage(entering);
 
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state;
@@ -151,6 +159,7 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
     } while (!STATE.compareAndSet(this, before, before | EXITING));
     boolean finishedFirst = (before & FINISHED) != 0;
     bodyFailure = failure;
+    entering.bodyEnded();
     if (failure == null) {
       bodyDone.complete(null);
     } else {
@@ -198,12 +207,12 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
   }
 
   /** The method yields: hands the resource to whoever waits for {@link #enter}. */
-  private CompletionStage<Void> yielded(T resource) {
+  private YieldStage yielded(T resource) {
     int before;
     do {
       before = state;
       if ((before & (YIELDED | FINISHED)) != 0) {
-        return Stages.failed(misplacedYield(before));
+        return BodyStage.failed(misplacedYield(before));
       }
     } while (!STATE.compareAndSet(this, before, before | YIELDED));
     entering.complete(resource);
@@ -259,7 +268,7 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
   private final class Invocation implements AsyncYield<T>, BiConsumer<Object, Throwable> {
 
     @Override
-    public CompletionStage<Void> yield(T resource) {
+    public YieldStage yield(T resource) {
       return yielded(resource);
     }
 

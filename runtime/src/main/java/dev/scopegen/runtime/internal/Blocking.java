@@ -77,7 +77,9 @@ public final class Blocking {
    * InterruptedException}, and a resource that arrives later is released at once, with that
    * exception as the failure its exit sees.
    *
-   * <p>The failure of entering is thrown as it is, checked or not, never wrapped.
+   * <p>The failure of entering is thrown as it is, checked or not, never wrapped. The calling
+   * thread is the body's: a {@code @ScopedResource} method suspended at its yield interrupts it
+   * when a timeout or an interrupt reaches the method there.
    *
    * @param <T> the resource type
    * @param scope the scope
@@ -86,11 +88,14 @@ public final class Blocking {
   public static <T> T enter(AsyncScope<T> scope) {
     CompletionStage<T> entering = scope.enter();
     if (Stages.isDoneNormally(entering)) {
+      BodyLink.runsOn(entering, Thread.currentThread());
       return Stages.valueOf(entering);
     }
     CompletableFuture<T> future = entering.toCompletableFuture();
     try {
-      return future.get();
+      T resource = future.get();
+      BodyLink.runsOn(entering, Thread.currentThread());
+      return resource;
     } catch (ExecutionException e) {
       throw Stages.sneakyThrow(Failures.unwrap(e.getCause()));
     } catch (InterruptedException interrupt) {

@@ -2,6 +2,7 @@ package dev.scopegen.runtime.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One invocation of a blocking {@code @ScopedResource} method on a thread of its own, for the split
@@ -11,12 +12,17 @@ import java.util.concurrent.CompletionStage;
  * resource, and waits at the yield until {@link #resume} hands it the body's outcome; then the
  * method goes on with its cleanup, and {@code resume}'s stage completes with the outcome.
  *
+ * <p>An interrupt of the method's thread while it waits at the yield (a {@code Scopes.timeout}
+ * around the yield, say) is handed to the body through {@link BodyLink}: the body's stage is
+ * cancelled, or its thread interrupted. The method goes on waiting for the body's outcome, which it
+ * then sees at its yield, as it would if the body ran on its own thread.
+ *
  * @param <T> the resource type
  */
 final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
 
   private final BlockingGenerator.Method<T> method;
-  private final CompletableFuture<T> entered = new CompletableFuture<>();
+  private final BodyLink<T> entered = new BodyLink<>();
 
   /** Completed by {@link #resume} with the body's failure, or {@code null} after success. */
   private final CompletableFuture<Throwable> resumed = new CompletableFuture<>();
@@ -36,7 +42,11 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
 
   /** Resumes the method at its yield; the stage completes when the method has returned. */
   CompletionStage<Boolean> resume(Throwable failure) {
-    if (!Stages.isDoneNormally(entered) || !resumed.complete(failure)) {
+    if (!Stages.isDoneNormally(entered) || resumed.isDone()) {
+      throw GeneratorOutcome.notEntered(name);
+    }
+    entered.bodyEnded();
+    if (!resumed.complete(failure)) {
       throw GeneratorOutcome.notEntered(name);
     }
     return exited;
@@ -67,9 +77,34 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
   @Override
   void atYield(T resource) {
     entered.complete(resource);
-    Throwable bodyFailure = Stages.await(resumed);
+    Throwable bodyFailure = awaitBody();
     if (bodyFailure != null) {
       throw Stages.sneakyThrow(bodyFailure);
+    }
+  }
+
+  /**
+   * Waits at the yield for the body's outcome. An interrupt is a cancel request for the body; one
+   * that comes when the body has already ended is kept on this thread, for the method to see.
+   */
+  private Throwable awaitBody() {
+    boolean keepInterrupt = false;
+    try {
+      while (true) {
+        try {
+          return resumed.get();
+        } catch (InterruptedException interrupt) {
+          if (!entered.cancelBody()) {
+            keepInterrupt = true;
+          }
+        } catch (ExecutionException impossible) {
+          throw new AssertionError("resume() never fails the stage", impossible);
+        }
+      }
+    } finally {
+      if (keepInterrupt) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -52,6 +52,9 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
   /** The body's stage while it runs, so that a cancel request can reach it. */
   private volatile CompletionStage<R> running;
 
+  /** The stage enter returned, while pending: a generator's way to reach the body. */
+  private CompletionStage<T> entering;
+
   // Written before the stage that hands them to the next phase; read after it completed.
   private T resource;
   private R value;
@@ -88,6 +91,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     }
     if (!Stages.isDoneNormally(entering)) {
       UseFuture<T, R> future = new UseFuture<>(scope, body, ENTERING);
+      future.entering = entering;
       entering.whenComplete(future::entered);
       return future;
     }
@@ -103,6 +107,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       future.resource = resource;
       future.running = stage;
       stage.whenComplete(future::bodyDone);
+      BodyLink.runsAs(entering, stage);
       return future;
     }
     return exitNow(scope, body, resource, Stages.valueOf(stage), null);
@@ -164,6 +169,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       Stages.cancel(stage);
     }
     stage.whenComplete(this::bodyDone);
+    BodyLink.runsAs(entering, stage);
   }
 
   private void bodyDone(R value, Throwable bodyFailure) {
