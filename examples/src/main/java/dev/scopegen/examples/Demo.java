@@ -2,6 +2,7 @@ package dev.scopegen.examples;
 
 import dev.scopegen.examples.generators.AsyncFileExample;
 import dev.scopegen.examples.generators.PoolExample;
+import dev.scopegen.examples.generators.SessionExample;
 import dev.scopegen.examples.generators.TransactionExample;
 import dev.scopegen.examples.jdbc.TransactionClassExample;
 import dev.scopegen.examples.pool.ConnectionPoolExample;
@@ -36,6 +37,7 @@ public final class Demo {
     // Generators: @ScopedResource, the @asynccontextmanager of Java.
     TransactionExample.run(n);
     AsyncFileExample.run(n);
+    SessionExample.run(n);
     PoolExample.run(n);
 
     // The toolbox: ExitStack, timeouts, locks.

@@ -22,8 +22,9 @@ public final class AsyncFiles {
   private AsyncFiles() {}
 
   /**
-   * Opens {@code path} for writing (created or truncated) and closes the channel after the body. A
-   * failure to close never hides the body's failure: it is added to it as suppressed.
+   * Opens {@code path} for writing (created or truncated) and closes the channel after the body,
+   * Python's {@code try: yield channel} / {@code finally: channel.close()}. A failure to close never
+   * hides the body's failure: it is added to it as suppressed.
    *
    * @param path the file to write
    * @param y where the body runs
@@ -39,25 +40,7 @@ public final class AsyncFiles {
             StandardOpenOption.WRITE,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING);
-    return y.yield(channel)
-        .handle((ok, failure) -> failure)
-        .thenCompose(failure -> closeAfter(channel, failure));
-  }
-
-  /** Closes {@code channel}; the stage keeps {@code failure}, the body's, as the outcome. */
-  private static CompletionStage<Void> closeAfter(
-      AsynchronousFileChannel channel, Throwable failure) {
-    try {
-      channel.close();
-    } catch (IOException closeFailure) {
-      if (failure == null) {
-        return CompletableFuture.failedFuture(closeFailure);
-      }
-      failure.addSuppressed(closeFailure);
-    }
-    return failure == null
-        ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.failedFuture(failure);
+    return y.yield(channel).andFinally(channel::close);
   }
 
   /**

@@ -2,10 +2,14 @@ package dev.scopegen.examples.generators;
 
 import dev.scopegen.ScopedResource;
 import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.Deadline;
+import dev.scopegen.runtime.Scopes;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Asynchronous generator methods, Python's {@code @asynccontextmanager} examples, that the
@@ -72,5 +76,15 @@ final class AsyncFixtures {
         .thenCompose(y::yield)
         .whenCompleteAsync(
             (ok, failure) -> log.add("cleanup, failed: " + (failure != null)), executor);
+  }
+
+  /**
+   * Runs the body under a deadline: Python's {@code async with asyncio.timeout(d): yield}. The
+   * deadline cancels the yield's stage, which reaches the body.
+   */
+  @ScopedResource
+  static CompletionStage<Void> deadline(Duration timeout, AsyncYield<Deadline> y)
+      throws TimeoutException {
+    return Scopes.timeout(timeout).use(y::yield);
   }
 }

@@ -1,7 +1,10 @@
 package dev.scopegen.examples.generators;
 
 import dev.scopegen.ScopedResource;
+import dev.scopegen.runtime.Deadline;
+import dev.scopegen.runtime.Scopes;
 import dev.scopegen.runtime.Yield;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -73,5 +76,14 @@ final class BlockingFixtures {
   static void recordingThread(AtomicReference<Thread> thread, Yield<String> y) {
     thread.set(Thread.currentThread());
     y.yield("resource");
+  }
+
+  /**
+   * Runs the body under a deadline: Python's {@code with timeout(d): yield}. The deadline
+   * interrupts the method's thread, which reaches the body wherever it runs.
+   */
+  @ScopedResource
+  static void deadline(Duration timeout, Yield<Deadline> y) throws Exception {
+    Scopes.timeout(timeout).run(y::yield);
   }
 }
