@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -190,5 +191,55 @@ class GeneratorDeadlineTest {
         blocking(Duration.ofMillis(100))
             .use(deadline -> CompletableFuture.completedFuture("quick"))
             .join());
+  }
+
+  /** Spins for {@code nanos} without looking at the interrupt, then notices it if it came. */
+  private static String spinThenCheck(long nanos) throws InterruptedException {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+    if (Thread.interrupted()) {
+      throw new InterruptedException("noticed the deadline");
+    }
+    return "in time";
+  }
+
+  @Test
+  void aDeadlinePassingJustAsTheBodyEndsNeverLeavesAnInterruptBehind() throws Exception {
+    long seed = Long.getLong("scopegen.seed", System.nanoTime());
+    System.out.println(
+        "GeneratorDeadlineTest race seed "
+            + seed
+            + ": -Dscopegen.seed="
+            + seed
+            + " replays the same durations (the thread schedule differs)");
+    Random random = new Random(seed);
+    int timedOut = 0;
+    int inTime = 0;
+    for (int round = 0; round < 1_000; round++) {
+      Duration deadline = Duration.ofNanos(random.nextInt(100_000));
+      long spin = random.nextInt(100_000);
+      try {
+        String result =
+            round % 4 == 3
+                ? new ExitStack()
+                    .call(
+                        stack -> {
+                          stack.enter(blocking(deadline));
+                          return spinThenCheck(spin);
+                        })
+                : async(deadline).call(resource -> spinThenCheck(spin));
+        assertEquals("in time", result);
+        inTime++;
+      } catch (TimeoutException expected) {
+        timedOut++;
+        assertInstanceOf(InterruptedException.class, expected.getCause());
+      }
+      assertFalse(
+          Thread.interrupted(), "interrupt left behind in round " + round + ", seed " + seed);
+    }
+    assertTrue(timedOut > 0, "no round timed out: the test proves nothing, seed " + seed);
+    assertTrue(inTime > 0, "no round finished in time: the test proves nothing, seed " + seed);
   }
 }
