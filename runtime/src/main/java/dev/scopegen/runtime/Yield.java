@@ -27,6 +27,12 @@ package dev.scopegen.runtime;
  * <p>A {@code Yield} belongs to one invocation of the method: calling it a second time, or after
  * the method returned, fails with {@link IllegalStateException}.
  *
+ * <p>A timeout or an interrupt that reaches the method while it waits at its yield reaches the body,
+ * however the scope is entered: {@code Scopes.timeout(d).run(y::yield)} interrupts the thread that
+ * runs the body of {@code call}/{@code run} or of an {@link ExitStack}, and cancels the stage the
+ * body of {@code use} returned; the method then sees the body's failure at its yield, and the scope
+ * fails with {@link java.util.concurrent.TimeoutException}.
+ *
  * @param <T> the type of the resource handed to the body
  */
 @FunctionalInterface

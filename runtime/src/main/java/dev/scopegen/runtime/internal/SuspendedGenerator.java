@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
  * <p>An interrupt of the method's thread while it waits at the yield (a {@code Scopes.timeout}
  * around the yield, say) is handed to the body through {@link BodyLink}: the body's stage is
  * cancelled, or its thread interrupted. The method goes on waiting for the body's outcome, which it
- * then sees at its yield, as it would if the body ran on its own thread.
+ * then sees at its yield, as it would if the body ran on the method's thread.
  *
  * @param <T> the resource type
  */
