@@ -62,11 +62,12 @@ public final class HttpTimeoutExample {
               Semaphore connections = new Semaphore(CONNECTIONS);
               n.say("local server on " + server.uri("/"));
 
-              String fast = get(client, connections, server.uri("/fast")).get(10, TimeUnit.SECONDS);
+              String fast =
+                  get(client, connections, server.uri("/fast"), TIMEOUT).get(10, TimeUnit.SECONDS);
               n.say("/fast answered in time: " + fast);
 
               try {
-                get(client, connections, server.uri("/slow")).get(10, TimeUnit.SECONDS);
+                get(client, connections, server.uri("/slow"), TIMEOUT).get(10, TimeUnit.SECONDS);
               } catch (ExecutionException e) {
                 n.say("/slow with use(), after " + TIMEOUT.toMillis() + " ms:");
                 n.propagated(e.getCause());
@@ -75,7 +76,7 @@ public final class HttpTimeoutExample {
               n.say("cleanup ran: connection permits free " + free(connections));
 
               try {
-                getBlocking(client, connections, server.uri("/slow"));
+                getBlocking(client, connections, server.uri("/slow"), TIMEOUT);
               } catch (TimeoutException e) {
                 n.say("/slow with call(), after " + TIMEOUT.toMillis() + " ms:");
                 n.propagated(e);
@@ -93,14 +94,16 @@ public final class HttpTimeoutExample {
    * @param client the client
    * @param connections the connection permits
    * @param uri the address
+   * @param timeout the deadline of the request
    * @return the response body, or a failure: {@link TimeoutException} when the deadline passed
    */
-  static CompletableFuture<String> get(HttpClient client, Semaphore connections, URI uri) {
+  static CompletableFuture<String> get(
+      HttpClient client, Semaphore connections, URI uri, Duration timeout) {
     HttpRequest request = HttpRequest.newBuilder(uri).build();
     return Scopes.permit(connections)
         .use(
             permit ->
-                Scopes.timeout(TIMEOUT)
+                Scopes.timeout(timeout)
                     .use(deadline -> client.sendAsync(request, BodyHandlers.ofString())))
         .thenApply(HttpResponse::body);
   }
@@ -112,16 +115,18 @@ public final class HttpTimeoutExample {
    * @param client the client
    * @param connections the connection permits
    * @param uri the address
+   * @param timeout the deadline of the request
    * @return the response body
    * @throws TimeoutException when the deadline passed
    * @throws Exception when the request failed otherwise
    */
-  static String getBlocking(HttpClient client, Semaphore connections, URI uri) throws Exception {
+  static String getBlocking(HttpClient client, Semaphore connections, URI uri, Duration timeout)
+      throws Exception {
     HttpRequest request = HttpRequest.newBuilder(uri).build();
     return Scopes.permit(connections)
         .call(
             permit ->
-                Scopes.timeout(TIMEOUT)
+                Scopes.timeout(timeout)
                     .call(deadline -> client.send(request, BodyHandlers.ofString()).body()));
   }
 

@@ -67,6 +67,15 @@ final class LocalServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
+  /**
+   * The address the server is bound to.
+   *
+   * @return the bound socket address
+   */
+  InetSocketAddress address() {
+    return server.getAddress();
+  }
+
   /** How many requests reached {@code /slow}. */
   int slowRequests() {
     return slowRequests.get();

@@ -11,10 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,20 +51,31 @@ class HttpTimeoutExampleTest {
     clientThreads.shutdownNow();
   }
 
+  /**
+   * The fast endpoint's deadline: generous, so that a loaded machine cannot make the fast path time
+   * out; the slow endpoint holds a request for {@link LocalServer#SLOW_LIMIT_SECONDS}, far longer.
+   */
+  private static final Duration GENEROUS = Duration.ofSeconds(5);
+
+  /** The slow endpoint's deadline: short, so the tests that wait for it stay quick. */
+  private static final Duration SHORT = Duration.ofMillis(200);
+
   @Test
   void theServerListensOnLoopbackOnly() {
-    URI uri = server.uri("/fast");
-    assertEquals("127.0.0.1", uri.getHost());
-    assertTrue(uri.getPort() > 0);
+    InetSocketAddress bound = server.address();
+    assertTrue(bound.getAddress().isLoopbackAddress(), "bound to " + bound);
+    assertTrue(bound.getPort() > 0);
+    assertEquals(bound.getPort(), server.uri("/fast").getPort());
   }
 
   @Test
   void aFastEndpointAnswersInTime() throws Exception {
     assertEquals(
         "hello",
-        HttpTimeoutExample.get(client, connections, server.uri("/fast")).get(10, TimeUnit.SECONDS));
+        HttpTimeoutExample.get(client, connections, server.uri("/fast"), GENEROUS)
+            .get(10, TimeUnit.SECONDS));
     assertEquals(
-        "hello", HttpTimeoutExample.getBlocking(client, connections, server.uri("/fast")));
+        "hello", HttpTimeoutExample.getBlocking(client, connections, server.uri("/fast"), GENEROUS));
     assertEquals(HttpTimeoutExample.CONNECTIONS, connections.availablePermits());
   }
 
@@ -73,7 +85,7 @@ class HttpTimeoutExampleTest {
         assertThrows(
             ExecutionException.class,
             () ->
-                HttpTimeoutExample.get(client, connections, server.uri("/slow"))
+                HttpTimeoutExample.get(client, connections, server.uri("/slow"), SHORT)
                     .get(10, TimeUnit.SECONDS));
     assertInstanceOf(TimeoutException.class, thrown.getCause());
     assertInstanceOf(CancellationException.class, thrown.getCause().getCause());
@@ -87,7 +99,7 @@ class HttpTimeoutExampleTest {
     TimeoutException thrown =
         assertThrows(
             TimeoutException.class,
-            () -> HttpTimeoutExample.getBlocking(client, connections, server.uri("/slow")));
+            () -> HttpTimeoutExample.getBlocking(client, connections, server.uri("/slow"), SHORT));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertInstanceOf(InterruptedException.class, thrown.getCause());
     assertFalse(Thread.currentThread().isInterrupted());
