@@ -26,6 +26,9 @@ import java.util.function.Function;
  *       then the scope completes normally with a {@code null} result.
  *   <li>Cleanup failures never replace the body's failure; they are added to it as suppressed
  *       exceptions (see {@link Failures#addSuppressed}).
+ *   <li>A failure that {@code exit} suppressed is gone: nothing attaches it to a failure that
+ *       arises later. A body failure that is itself a {@link
+ *       java.util.concurrent.CompletionException} propagates as that same object.
  * </ol>
  *
  * @param <T> the type of the resource handed to the body
@@ -46,8 +49,15 @@ public interface AsyncScope<T> {
    * <p>The stage completes with {@code true} to suppress {@code failure}, and with {@code false} to
    * let the caller propagate it; also when cleanup failures were added to it as suppressed, or when
    * the resource re-threw that very instance. It completes exceptionally only with a failure that
-   * must propagate instead: a cleanup failure when {@code failure} was {@code null}, or a deliberate
-   * replacement (a generator that translates the failure into another one).
+   * must propagate instead: a cleanup failure when {@code failure} was {@code null} or once the exit
+   * itself suppressed it (an {@link ExitStack} handler swallowed it, then an older callback failed),
+   * or a deliberate replacement (a generator that translates the failure into another one).
+   *
+   * <p>The exit owns that failure's chain, and the caller propagates it as it is, attaching
+   * nothing: a replacement must keep {@code failure} reachable itself (as its cause, or added as
+   * suppressed), while a failure that arose after {@code failure} was suppressed must not carry it,
+   * because a suppressed failure is gone. Only the exit can tell these apart; the runtime's own
+   * scopes and generated scopes do so.
    *
    * @param resource the resource {@code enter} produced
    * @param failure the body's failure, or {@code null} if the body succeeded

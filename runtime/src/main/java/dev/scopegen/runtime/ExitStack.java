@@ -41,7 +41,12 @@ import java.util.concurrent.CompletionStage;
  * than Python: a failure raised while another one is in flight is added to it as suppressed
  * instead of replacing it; with none in flight, the first cleanup failure becomes the failure and
  * later ones are suppressed onto it. Only a scope's own {@code exit} may replace the failure in
- * flight, as its protocol allows (a generator that translates the failure).
+ * flight, as its protocol allows (a generator that translates the failure); the replacement
+ * carries the failure it replaces, and propagates as it is.
+ *
+ * <p>A failure that a handler or scope suppressed is gone, as in Python: nothing attaches it to
+ * anything. If an older callback fails after that, its failure propagates as after a successful
+ * body, without the suppressed one.
  *
  * <p>{@link #close} and {@link #closeAsync} unwind with no failure in flight, for example at the
  * end of a {@code try}-with-resources statement, which does not tell {@code close} what failed: to

@@ -14,7 +14,10 @@ import java.util.concurrent.CompletionStage;
  *       suppressed; with none in flight, its failure becomes the failure in flight and must
  *       propagate (unless a later handler suppresses it).
  *   <li>A scope's {@link AsyncScope#exit} completes exceptionally only with a failure that must
- *       propagate instead: that failure takes over, with the one it replaces kept reachable.
+ *       propagate instead: that failure takes over as it is, the scope having kept the one it
+ *       replaces reachable.
+ *   <li>A failure that a handler or scope suppressed is gone: nothing attaches it to a failure
+ *       that arises later in the unwinding, and the stage does not complete with it.
  * </ul>
  *
  * <p>The outcome follows {@link AsyncScope#exit}: {@code true} when the failure received was
@@ -100,7 +103,8 @@ final class Unwinding extends StageLoop<Boolean> {
       failure = stepFailure;
       propagate = true;
     } else if (kind == Registrations.SCOPE) {
-      failure = Failures.addSuppressed(stepFailure, failure);
+      // A deliberate replacement: the scope's exit kept the failure it replaces reachable.
+      failure = stepFailure;
       propagate = true;
     } else {
       Failures.addSuppressed(failure, stepFailure);

@@ -116,11 +116,13 @@ class AsyncScopeTest {
   }
 
   @Test
-  void aDeliberateReplacementPropagatesWithTheBodysFailureReachable() {
+  void aDeliberateReplacementPropagatesWithTheChainItsExitGaveIt() {
     IllegalStateException bodyFailure = new IllegalStateException("body");
     IOException replacement = new IOException("replacement");
     TestScope translating =
-        new TestScope("r", log).exitWith((r, f) -> CompletableFuture.failedFuture(replacement));
+        new TestScope("r", log)
+            .exitWith(
+                (r, f) -> CompletableFuture.failedFuture(Failures.addSuppressed(replacement, f)));
     assertSame(
         replacement,
         assertThrows(
@@ -130,7 +132,40 @@ class AsyncScopeTest {
                     r -> {
                       throw bodyFailure;
                     })));
-    assertArrayEquals(new Throwable[] {bodyFailure}, replacement.getSuppressed());
+    assertSame(
+        replacement,
+        failureOf(translating.use(r -> CompletableFuture.failedFuture(bodyFailure))));
+    assertArrayEquals(new Throwable[] {bodyFailure}, replacement.getSuppressed(), "once");
+  }
+
+  @Test
+  void whatExitFailsWithPropagatesWithNothingAttached() {
+    IllegalStateException bodyFailure = new IllegalStateException("body");
+    IOException exitFailure = new IOException("the exit's own chain");
+    TestScope scope =
+        new TestScope("r", log).exitWith((r, f) -> CompletableFuture.failedFuture(exitFailure));
+    ScopeConsumer<String, IllegalStateException> body =
+        r -> {
+          throw bodyFailure;
+        };
+    assertSame(exitFailure, assertThrows(IOException.class, () -> scope.run(body)));
+    assertSame(
+        exitFailure,
+        assertThrows(
+            IOException.class,
+            () ->
+                scope.call(
+                    r -> {
+                      throw bodyFailure;
+                    })));
+    CompletableFuture<String> later = new CompletableFuture<>();
+    CompletableFuture<String> used = scope.use(r -> later);
+    later.completeExceptionally(bodyFailure);
+    assertSame(exitFailure, failureOf(used));
+    assertSame(
+        exitFailure, failureOf(scope.use(r -> CompletableFuture.failedFuture(bodyFailure))));
+    assertEquals(0, exitFailure.getSuppressed().length, "the exit decides what it carries");
+    assertEquals(0, bodyFailure.getSuppressed().length);
   }
 
   @Test

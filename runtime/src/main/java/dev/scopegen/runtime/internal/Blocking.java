@@ -115,7 +115,8 @@ public final class Blocking {
 
   /**
    * Exits after the body failed with {@code failure}. Returns whether the scope suppressed it;
-   * throws the scope's deliberate replacement, which keeps {@code failure} reachable.
+   * throws what exit failed with as it is: the exit already decided what that failure carries (see
+   * {@link AsyncScope#exit}), and {@code failure} may be one it suppressed.
    */
   private static <T> boolean exitAfter(AsyncScope<T> scope, T resource, Throwable failure) {
     Boolean suppress;
@@ -125,7 +126,7 @@ public final class Blocking {
       if (replacement == failure) {
         return false;
       }
-      throw Stages.sneakyThrow(Failures.addSuppressed(replacement, failure));
+      throw Stages.sneakyThrow(replacement);
     }
     return Boolean.TRUE.equals(suppress);
   }

@@ -214,14 +214,17 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
    * The failure the statement completes with, or {@code null} when it completes normally (with the
    * body's value if there was no failure, with {@code null} if exit suppressed it).
    *
+   * <p>What exit completed exceptionally with propagates as it is, with nothing attached: the exit
+   * already decided what it carries (see {@link AsyncScope#exit}), and {@code failure} may be one
+   * it suppressed.
+   *
    * @param failure the body's failure, or {@code null}
    * @param exitFailure what exit completed exceptionally with, or {@code null}
    * @param suppress whether exit suppressed {@code failure}
    */
   private static Throwable outcome(Throwable failure, Throwable exitFailure, boolean suppress) {
-    Throwable replacement = Failures.unwrap(exitFailure);
-    if (replacement != null) {
-      return failure == null ? replacement : Failures.addSuppressed(replacement, failure);
+    if (exitFailure != null) {
+      return Failures.unwrap(exitFailure);
     }
     return suppress ? null : failure;
   }
