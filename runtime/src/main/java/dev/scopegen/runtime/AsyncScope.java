@@ -69,7 +69,10 @@ public interface AsyncScope<T> {
    * Runs {@code body} inside this scope without blocking: Python's {@code async with}.
    *
    * <p>Enters, runs the body with the resource, waits for the body's stage, exits, and completes
-   * the returned future with the body's result or failure (the same object, unwrapped).
+   * the returned future with the body's result or failure (the same object, unwrapped). What the
+   * body throws is kept as it is, a {@link java.util.concurrent.CompletionException} included; the
+   * failure of the stage it returns is read as {@code get()} reads it, without the {@code
+   * CompletionException} that {@link CompletableFuture} wraps around failures of dependent stages.
    *
    * <p><b>Cancellation</b> follows Python's {@code Task.cancel()}: {@code cancel} on the returned
    * future is a request. While the body runs, the body's stage is cancelled and {@link #exit} runs

@@ -2,7 +2,6 @@ package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.AsyncYield;
-import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.YieldStage;
@@ -231,9 +230,14 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
     return error;
   }
 
-  /** The method has completed: records how, and settles whatever waits for it. */
+  /**
+   * The method has completed: records how, and settles whatever waits for it.
+   *
+   * @param failure what the method threw, or its stage's failure without what the stage machinery
+   *     wrapped around it; {@code null} if it completed normally
+   */
   private void finished(Throwable failure) {
-    methodFailure = Failures.unwrap(failure);
+    methodFailure = failure;
     int before = (int) STATE.getAndBitwiseOr(this, FINISHED);
     if ((before & YIELDED) == 0) {
       entering.completeExceptionally(
@@ -274,7 +278,7 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
 
     @Override
     public void accept(Object value, Throwable failure) {
-      finished(failure);
+      finished(GeneratorOutcome.unwrap(failure, bodyFailure));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.Failures;
+import java.util.concurrent.CompletionException;
 
 /**
  * How a {@code @ScopedResource} method's ending decides the outcome of its scope, the rules of
@@ -42,6 +43,28 @@ final class GeneratorOutcome {
       return null;
     }
     return bodyFailure == null ? methodFailure : Failures.addSuppressed(methodFailure, bodyFailure);
+  }
+
+  /**
+   * The failure of an asynchronous method's stage without the {@link CompletionException} that
+   * {@link java.util.concurrent.CompletableFuture} wraps around a failure of a dependent stage, but
+   * never unwrapping the body's own failure: a body may fail with a {@code CompletionException}
+   * itself (exactly what {@code join()} throws), and a method that passes it through must hand back
+   * that same object. The stage machinery never wraps a {@code CompletionException} again, so the
+   * body's failure arrives as it is, and identity tells it apart.
+   *
+   * @param stageFailure the failure the method's stage completed with, or {@code null}
+   * @param bodyFailure the body's failure, or {@code null}
+   * @return {@code stageFailure} without the machinery's wrappers, or {@code bodyFailure} itself
+   */
+  static Throwable unwrap(Throwable stageFailure, Throwable bodyFailure) {
+    Throwable current = stageFailure;
+    while (current != bodyFailure
+        && current instanceof CompletionException
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
   }
 
   /**

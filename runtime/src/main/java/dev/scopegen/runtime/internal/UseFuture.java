@@ -157,11 +157,11 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     try {
       stage = nonNull(body.apply(resource), "the body");
     } catch (Throwable bodyFailure) {
-      bodyDone(null, bodyFailure);
+      bodyEnded(null, bodyFailure);
       return;
     }
     if (Stages.isDoneNormally(stage)) {
-      bodyDone(Stages.valueOf(stage), null);
+      bodyEnded(Stages.valueOf(stage), null);
       return;
     }
     running = stage;
@@ -172,10 +172,15 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     BodyLink.runsAs(entering, stage);
   }
 
+  /** The body's stage completed: its failure is read without the machinery's wrapper. */
   private void bodyDone(R value, Throwable bodyFailure) {
+    bodyEnded(value, Failures.unwrap(bodyFailure));
+  }
+
+  /** The body ended with {@code value} or {@code failure}, which is kept as it is. */
+  private void bodyEnded(R value, Throwable failure) {
     int previous = (int) STATE.getAndSet(this, EXITING);
     running = null;
-    Throwable failure = Failures.unwrap(bodyFailure);
     if (failure == null && (previous & CANCEL_REQUESTED) != 0) {
       failure = new CancellationException("use() was cancelled");
     }
