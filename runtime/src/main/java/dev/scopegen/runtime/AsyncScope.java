@@ -49,9 +49,10 @@ public interface AsyncScope<T> {
    * <p>The stage completes with {@code true} to suppress {@code failure}, and with {@code false} to
    * let the caller propagate it; also when cleanup failures were added to it as suppressed, or when
    * the resource re-threw that very instance. It completes exceptionally only with a failure that
-   * must propagate instead: a cleanup failure when {@code failure} was {@code null} or once the exit
-   * itself suppressed it (an {@link ExitStack} handler swallowed it, then an older callback failed),
-   * or a deliberate replacement (a generator that translates the failure into another one).
+   * must propagate instead: a cleanup failure when {@code failure} was {@code null} or once the
+   * exit itself suppressed it (an {@link ExitStack} handler swallowed it, then an older callback
+   * failed), or a deliberate replacement (a generator that translates the failure into another
+   * one).
    *
    * <p>The exit owns that failure's chain, and the caller propagates it as it is, attaching
    * nothing: a replacement must keep {@code failure} reachable itself (as its cause, or added as

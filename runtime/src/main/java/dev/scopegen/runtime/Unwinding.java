@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
  *   <li>A scope's {@link AsyncScope#exit} completes exceptionally only with a failure that must
  *       propagate instead: that failure takes over as it is, the scope having kept the one it
  *       replaces reachable.
- *   <li>A failure that a handler or scope suppressed is gone: nothing attaches it to a failure
- *       that arises later in the unwinding, and the stage does not complete with it.
+ *   <li>A failure that a handler or scope suppressed is gone: nothing attaches it to a failure that
+ *       arises later in the unwinding, and the stage does not complete with it.
  * </ul>
  *
  * <p>The outcome follows {@link AsyncScope#exit}: {@code true} when the failure received was

@@ -133,8 +133,7 @@ class AsyncScopeTest {
                       throw bodyFailure;
                     })));
     assertSame(
-        replacement,
-        failureOf(translating.use(r -> CompletableFuture.failedFuture(bodyFailure))));
+        replacement, failureOf(translating.use(r -> CompletableFuture.failedFuture(bodyFailure))));
     assertArrayEquals(new Throwable[] {bodyFailure}, replacement.getSuppressed(), "once");
   }
 
@@ -162,8 +161,7 @@ class AsyncScopeTest {
     CompletableFuture<String> used = scope.use(r -> later);
     later.completeExceptionally(bodyFailure);
     assertSame(exitFailure, failureOf(used));
-    assertSame(
-        exitFailure, failureOf(scope.use(r -> CompletableFuture.failedFuture(bodyFailure))));
+    assertSame(exitFailure, failureOf(scope.use(r -> CompletableFuture.failedFuture(bodyFailure))));
     assertEquals(0, exitFailure.getSuppressed().length, "the exit decides what it carries");
     assertEquals(0, bodyFailure.getSuppressed().length);
   }

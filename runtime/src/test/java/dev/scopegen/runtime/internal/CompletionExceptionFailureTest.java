@@ -175,8 +175,7 @@ class CompletionExceptionFailureTest {
                                 : CompletableFuture.failedFuture(saw(failure))));
       case ASYNC_GENERATOR_WHEN_COMPLETE:
         return new AsyncGenerator<>(
-            "whenComplete",
-            y -> y.yield("resource").whenComplete((ok, failure) -> saw(failure)));
+            "whenComplete", y -> y.yield("resource").whenComplete((ok, failure) -> saw(failure)));
       case ASYNC_GENERATOR_LATER:
         return new AsyncGenerator<>(
             "later",
