@@ -58,7 +58,9 @@ public interface AsyncScope<T> {
    * nothing: a replacement must keep {@code failure} reachable itself (as its cause, or added as
    * suppressed), while a failure that arose after {@code failure} was suppressed must not carry it,
    * because a suppressed failure is gone. Only the exit can tell these apart; the runtime's own
-   * scopes and generated scopes do so.
+   * scopes and generated scopes do so. An exit that throws instead of returning a stage, or returns
+   * {@code null}, made no decision: what it throws is a cleanup failure, added to {@code failure}
+   * as suppressed.
    *
    * @param resource the resource {@code enter} produced
    * @param failure the body's failure, or {@code null} if the body succeeded

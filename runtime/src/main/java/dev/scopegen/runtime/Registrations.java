@@ -101,10 +101,18 @@ final class Registrations {
     }
   }
 
+  /**
+   * Exits an entered scope. An exit that throws instead of returning a stage made no decision: what
+   * it threw is a cleanup failure (rule 4), never a replacement.
+   */
   @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
   private static CompletionStage<Boolean> exitScope(
       Object scope, Object resource, Throwable failure) {
-    return nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
+    try {
+      return nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
+    } catch (Throwable crash) {
+      return CleanupOutcome.failed(failure, crash);
+    }
   }
 
   private static <S> S nonNull(S stage, String what) {

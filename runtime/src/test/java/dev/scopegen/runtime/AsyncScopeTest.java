@@ -167,6 +167,82 @@ class AsyncScopeTest {
   }
 
   @Test
+  void anExitThatThrowsInsteadOfReturningAStageIsACleanupFailure() throws Exception {
+    IllegalStateException crash = new IllegalStateException("exit threw");
+    List<CompletableFuture<String>> entering = new ArrayList<>();
+    TestScope throwing =
+        new TestScope("r", log)
+            .enterWith(
+                () -> {
+                  CompletableFuture<String> stage = new CompletableFuture<>();
+                  entering.add(stage);
+                  return entering.size() == 4 ? stage : CompletableFuture.completedFuture("r");
+                })
+            .exitWith(
+                (r, f) -> {
+                  throw crash;
+                });
+    List<Throwable> thrown = new ArrayList<>();
+    List<IOException> failures = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      failures.add(new IOException("body " + i));
+    }
+    thrown.add(
+        assertThrows(
+            IOException.class,
+            () ->
+                throwing.run(
+                    r -> {
+                      throw failures.get(0);
+                    })));
+    thrown.add(
+        assertThrows(
+            IOException.class,
+            () ->
+                throwing.call(
+                    r -> {
+                      throw failures.get(1);
+                    })));
+    thrown.add(failureOf(throwing.use(r -> CompletableFuture.failedFuture(failures.get(2)))));
+    CompletableFuture<String> afterALateEnter =
+        throwing.use(r -> CompletableFuture.failedFuture(failures.get(3)));
+    entering.get(3).complete("r");
+    thrown.add(failureOf(afterALateEnter));
+    thrown.add(
+        assertThrows(
+            IOException.class,
+            () ->
+                new ExitStack()
+                    .run(
+                        stack -> {
+                          stack.enter(throwing);
+                          throw failures.get(4);
+                        })));
+    assertEquals(failures, thrown, "the body's failure propagates");
+    for (IOException failure : failures) {
+      assertArrayEquals(new Throwable[] {crash}, failure.getSuppressed(), failure.getMessage());
+    }
+    assertSame(crash, assertThrows(IllegalStateException.class, () -> throwing.call(r -> "ok")));
+  }
+
+  @Test
+  void anExitThatReturnsNullIsACleanupFailure() {
+    IOException bodyFailure = new IOException("body");
+    TestScope broken = new TestScope("r", log).exitWith((r, f) -> null);
+    assertSame(
+        bodyFailure,
+        assertThrows(
+            IOException.class,
+            () ->
+                broken.run(
+                    r -> {
+                      throw bodyFailure;
+                    })));
+    assertEquals(1, bodyFailure.getSuppressed().length);
+    assertTrue(bodyFailure.getSuppressed()[0] instanceof NullPointerException);
+  }
+
+  @Test
   void anExitRethrowingTheBodysFailureIsNotSelfSuppressed() {
     IllegalStateException bodyFailure = new IllegalStateException("body");
     TestScope rethrowing =

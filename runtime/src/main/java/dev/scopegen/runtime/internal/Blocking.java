@@ -4,6 +4,7 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -119,9 +120,19 @@ public final class Blocking {
    * {@link AsyncScope#exit}), and {@code failure} may be one it suppressed.
    */
   private static <T> boolean exitAfter(AsyncScope<T> scope, T resource, Throwable failure) {
+    CompletionStage<Boolean> exiting;
+    try {
+      exiting =
+          Objects.requireNonNull(
+              scope.exit(resource, failure), "exit() returned null instead of a CompletionStage");
+    } catch (Throwable crash) {
+      // An exit that throws made no decision: what it threw is a cleanup failure (rule 4).
+      Failures.addSuppressed(failure, crash);
+      return false;
+    }
     Boolean suppress;
     try {
-      suppress = Stages.await(scope.exit(resource, failure));
+      suppress = Stages.await(exiting);
     } catch (Throwable replacement) {
       if (replacement == failure) {
         return false;

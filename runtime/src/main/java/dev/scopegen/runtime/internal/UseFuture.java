@@ -123,8 +123,10 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     CompletionStage<Boolean> exiting;
     try {
       exiting = nonNull(scope.exit(resource, failure), "exit()");
-    } catch (Throwable exitFailure) {
-      return CompletableFuture.failedFuture(outcome(failure, exitFailure, false));
+    } catch (Throwable crash) {
+      // An exit that throws made no decision: what it threw is a cleanup failure (rule 4).
+      return CompletableFuture.failedFuture(
+          failure == null ? crash : Failures.addSuppressed(failure, crash));
     }
     if (Stages.isDoneNormally(exiting)) {
       boolean suppress = Boolean.TRUE.equals(Stages.valueOf(exiting));
@@ -193,8 +195,14 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     CompletionStage<Boolean> exiting;
     try {
       exiting = nonNull(scope.exit(resource, failure), "exit()");
-    } catch (Throwable exitFailure) {
-      exited(null, exitFailure);
+    } catch (Throwable crash) {
+      // An exit that throws made no decision: what it threw is a cleanup failure (rule 4).
+      if (failure == null) {
+        exited(null, crash);
+      } else {
+        Failures.addSuppressed(failure, crash);
+        exited(false, null);
+      }
       return;
     }
     if (Stages.isDoneNormally(exiting)) {
