@@ -48,6 +48,8 @@ class CompletionExceptionFailureTest {
     ASYNC_GENERATOR_HANDLE,
     /** {@code y.yield(r).whenComplete(...)}: the failure flows on by itself. */
     ASYNC_GENERATOR_WHEN_COMPLETE,
+    /** {@code y.yield(r).onFailure(...).andFinally(...)}: the yield stage's own cleanup chain. */
+    ASYNC_GENERATOR_AND_FINALLY,
     /** Yields later, on another thread, and its cleanup completes later too. */
     ASYNC_GENERATOR_LATER,
     /** {@code try { y.yield(r); } catch (Throwable t) { cleanup; throw t; }}. */
@@ -176,6 +178,14 @@ class CompletionExceptionFailureTest {
       case ASYNC_GENERATOR_WHEN_COMPLETE:
         return new AsyncGenerator<>(
             "whenComplete", y -> y.yield("resource").whenComplete((ok, failure) -> saw(failure)));
+      case ASYNC_GENERATOR_AND_FINALLY:
+        return new AsyncGenerator<>(
+            "andFinally",
+            y ->
+                y.yield("resource")
+                    .onFailure(() -> later(null))
+                    .andFinally(() -> {})
+                    .whenComplete((ok, failure) -> saw(failure)));
       case ASYNC_GENERATOR_LATER:
         return new AsyncGenerator<>(
             "later",
