@@ -74,12 +74,12 @@ final class BlockingCode {
     String accept = "body.accept(" + resourceName + ")";
     if (hasAbort) {
       code.beginControlFlow("try")
-          .addStatement(accept)
+          .addStatement("$L", accept)
           .nextControlFlow("catch ($T failure)", Throwable.class)
           .add(afterBodyFailure("return"))
           .endControlFlow();
     } else {
-      code.addStatement(accept);
+      code.addStatement("$L", accept);
     }
     return code.add(afterSuccess("return")).build();
   }
@@ -149,16 +149,16 @@ final class BlockingCode {
             : resource.exit().map(exit -> "exitAfter(" + resourceName + ", failure)");
     CodeBlock.Builder code = CodeBlock.builder();
     if (commitInstead.isEmpty()) {
-      code.beginControlFlow("if (rollsBackOn(failure))").addStatement(abort).endControlFlow();
+      code.beginControlFlow("if (rollsBackOn(failure))").addStatement("$L", abort).endControlFlow();
     } else if (suppresses) {
       code.beginControlFlow("if (rollsBackOn(failure) ? $L : $L)", abort, commitInstead.get())
-          .addStatement(returnWhenSuppressed)
+          .addStatement("$L", returnWhenSuppressed)
           .endControlFlow();
     } else {
       code.beginControlFlow("if (rollsBackOn(failure))")
-          .addStatement(abort)
+          .addStatement("$L", abort)
           .nextControlFlow("else")
-          .addStatement(commitInstead.get())
+          .addStatement("$L", commitInstead.get())
           .endControlFlow();
     }
     return code.addStatement("throw failure").build();
@@ -169,10 +169,10 @@ final class BlockingCode {
     CodeBlock.Builder code = CodeBlock.builder();
     if (suppresses) {
       code.beginControlFlow("if ($L)", abort)
-          .addStatement(returnWhenSuppressed)
+          .addStatement("$L", returnWhenSuppressed)
           .endControlFlow();
     } else {
-      code.addStatement(abort);
+      code.addStatement("$L", abort);
     }
     return code.addStatement("throw failure").build();
   }
@@ -242,6 +242,7 @@ final class BlockingCode {
   private MethodSpec rollsBackOn() {
     return MethodSpec.methodBuilder("rollsBackOn")
         .addJavadoc(
+            "$L",
             ResourceWriter.wrap(
                 "Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists"
                     + " commit instead."))
@@ -262,7 +263,7 @@ final class BlockingCode {
             + (suppresses ? "; returns whether the exit suppressed it" : "")
             + ". Cleanup failures are added to {@code failure} as suppressed.";
     return MethodSpec.methodBuilder(name)
-        .addJavadoc(ResourceWriter.wrap(javadoc))
+        .addJavadoc("$L", ResourceWriter.wrap(javadoc))
         .addModifiers(PRIVATE)
         .returns(suppresses ? TypeName.BOOLEAN : TypeName.VOID)
         .addParameter(resource.resourceType(), "resource")

@@ -81,7 +81,7 @@ final class ExitCode {
               .build());
     }
     return MethodSpec.methodBuilder("exit")
-        .addJavadoc(wrap("Exits the scope: " + exitSteps(resource) + "."))
+        .addJavadoc("$L", wrap("Exits the scope: " + exitSteps(resource) + "."))
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
         .returns(stageOf(TypeName.BOOLEAN.box()))

@@ -81,11 +81,15 @@ final class StepRounds {
 
   private void reportMissingTypes() {
     for (TypeElement type : deferred.takeAll()) {
-      reporter.error(
-          type,
-          Messages.MISSING_TYPE,
-          type.getQualifiedName(),
-          missingType.apply(type).orElse("a type"));
+      try {
+        reporter.error(
+            type,
+            Messages.MISSING_TYPE,
+            type.getQualifiedName(),
+            missingType.apply(type).orElse("a type"));
+      } catch (RuntimeException e) {
+        reporter.internalError(type, e);
+      }
     }
   }
 }

@@ -24,7 +24,13 @@ class GeneratorGoldenFileTest {
 
   /** Every good source; {@code GeneratorScope} is a class named like a generated scope type. */
   private static final List<String> SOURCES =
-      List.of("GeneratorTransactions", "GeneratorPool", "GeneratorNames", "GeneratorScope");
+      List.of(
+          "GeneratorTransactions",
+          "GeneratorPool",
+          "GeneratorNames",
+          "GeneratorScope",
+          "DollarNames",
+          "UnicodeNames");
 
   @ParameterizedTest(name = "{0} generates {1}")
   @CsvSource({
@@ -33,6 +39,8 @@ class GeneratorGoldenFileTest {
     "GeneratorNames, GeneratorNamesScopes",
     "GeneratorNames, GeneratorNames_InnerScopes",
     "GeneratorNames, GeneratorNames_SourceScopes",
+    "DollarNames, DollarNamesScopes",
+    "UnicodeNames, UnicodeNamesScopes",
   })
   void generatesTheExpectedScopes(String source, String scopes) throws IOException {
     Compilation compilation =
@@ -58,7 +66,8 @@ class GeneratorGoldenFileTest {
                     .toArray(JavaFileObject[]::new));
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation.generatedSourceFiles()).hasSize(5);
+    // DollarNames and UnicodeNames also have resource scopes: three more files.
+    assertThat(compilation.generatedSourceFiles()).hasSize(10);
   }
 
   @Test

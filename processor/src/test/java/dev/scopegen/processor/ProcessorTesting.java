@@ -59,6 +59,20 @@ final class ProcessorTesting {
     final List<String> written = new ArrayList<>();
 
     private final ScopeProcessor processor = new ScopeProcessor();
+    private final RuntimeException writeFailure;
+
+    /** Records the files the processor writes. */
+    RecordingProcessor() {
+      this(null);
+    }
+
+    /**
+     * Records the files the processor writes, but makes each {@code createSourceFile} throw {@code
+     * writeFailure} first, as a broken build tool's {@code Filer} could.
+     */
+    RecordingProcessor(RuntimeException writeFailure) {
+      this.writeFailure = writeFailure;
+    }
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -69,6 +83,9 @@ final class ProcessorTesting {
               env.getFiler(),
               (method, arguments) -> {
                 if (method.getName().equals("createSourceFile")) {
+                  if (writeFailure != null) {
+                    throw writeFailure;
+                  }
                   written.add(arguments[0].toString());
                 }
                 return null;

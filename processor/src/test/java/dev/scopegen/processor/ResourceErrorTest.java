@@ -7,13 +7,9 @@ import static dev.scopegen.processor.ProcessorTesting.assertSingleError;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import dev.scopegen.processor.ProcessorTesting.ProcessorOfEverything;
 import dev.scopegen.processor.ProcessorTesting.RecordingProcessor;
 import dev.scopegen.processor.ProcessorTesting.WritesSources;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -428,21 +424,29 @@ class ResourceErrorTest {
   }
 
   @Test
-  void unexpectedExceptionBecomesAnErrorOnTheType() {
-    JavaFileObject source = source("Database");
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new FailsOnEveryType())
-            .compile(JavaFileObjects.forResource("good/Database.java"));
+  void unexpectedExceptionBecomesAnErrorOnTheTypeNotAJavacCrash() {
+    // The processor's own catch is what turns the exception into an error: javac would otherwise
+    // report "An annotation processor threw an uncaught exception" and fail without a location.
+    JavaFileObject database = source("Database");
+    JavaFileObject generators = JavaFileObjects.forResource("good/GeneratorTransactions.java");
+    RecordingProcessor failing = new RecordingProcessor(new IllegalStateException("broken"));
+    Compilation compilation = Compiler.javac().withProcessors(failing).compile(database, generators);
 
-    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
         .hadErrorContaining(
             "ScopeGen failed unexpectedly while processing test.Database; please report this bug"
                 + " with the code that triggers it. Details: java.lang.IllegalStateException:"
                 + " broken")
-        .inFile(source)
+        .inFile(database)
         .onLineContaining("public class Database");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "ScopeGen failed unexpectedly while processing test.GeneratorTransactions; please"
+                + " report this bug")
+        .inFile(generators)
+        .onLineContaining("class GeneratorTransactions");
+    assertThat(failing.written).isEmpty();
   }
 
   @Test
@@ -469,18 +473,5 @@ class ResourceErrorTest {
 
   private Compilation compile(JavaFileObject... sources) {
     return Compiler.javac().withProcessors(scopeGen).compile(sources);
-  }
-
-  /** Reports an internal error on every root type, as StepRounds does when a step hits a bug. */
-  private static final class FailsOnEveryType extends ProcessorOfEverything {
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      ErrorReporter reporter = new ErrorReporter(processingEnv.getMessager());
-      round
-          .getRootElements()
-          .forEach(type -> reporter.internalError(type, new IllegalStateException("broken")));
-      return false;
-    }
   }
 }

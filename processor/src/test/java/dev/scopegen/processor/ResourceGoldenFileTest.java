@@ -29,6 +29,9 @@ class ResourceGoldenFileTest {
     "Outer, Outer_SessionScope",
     "Batch, BatchScope",
     "Journal, JournalScope",
+    "DollarNames, DollarNamesScope",
+    "DollarNames, DollarNames_Kotlinish$CompanionScope",
+    "UnicodeNames, UnicodeNamesScope",
   })
   void generatesTheExpectedScope(String source, String scope) throws IOException {
     Compilation compilation = compile(JavaFileObjects.forResource("good/" + source + ".java"));
@@ -53,10 +56,13 @@ class ResourceGoldenFileTest {
                     JavaFileObjects.forResource("good/Outer.java"),
                     JavaFileObjects.forResource("good/Batch.java"),
                     JavaFileObjects.forResource("good/Journal.java"),
-                    JavaFileObjects.forResource("good/Kinds.java")));
+                    JavaFileObjects.forResource("good/Kinds.java"),
+                    JavaFileObjects.forResource("good/DollarNames.java"),
+                    JavaFileObjects.forResource("good/UnicodeNames.java")));
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation.generatedSourceFiles()).hasSize(10);
+    // The last two sources also have generators: two Scopes classes besides their three scopes.
+    assertThat(compilation.generatedSourceFiles()).hasSize(15);
   }
 
   @Test

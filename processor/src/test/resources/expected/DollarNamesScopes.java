@@ -1,0 +1,117 @@
+package test;
+
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.Yield;
+import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.BlockingGenerator;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * The scopes of the {@code @ScopedResource} methods of
+ * {@link DollarNames}: one factory per method, each returning a
+ * new single-use scope.
+ */
+@Generated("dev.scopegen.processor.ScopeProcessor")
+public final class DollarNamesScopes {
+  private DollarNamesScopes() {
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link DollarNames#gen$(CharSequence, Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @param <$T> a type parameter of the scope
+   * @param $S passed to {@code gen$}
+   * @return a single-use scope, not entered yet
+   */
+  public static <$T extends CharSequence> Gen$Scope<$T> gen$($T $S) {
+    return new Gen$Scope<>($ -> DollarNames.gen$($S, $));
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link DollarNames#async$(String, AsyncYield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @param $1$ passed to {@code async$}
+   * @return a single-use scope, not entered yet
+   */
+  static Async$Scope async$(String $1$) {
+    return new Async$Scope(y$ -> DollarNames.async$($1$, y$));
+  }
+
+  /**
+   * The scope of
+   * {@link DollarNames#gen$(CharSequence, Yield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  public static final class Gen$Scope<$T extends CharSequence> implements AsyncScope<$T> {
+    private final BlockingGenerator<$T> generator;
+
+    private Gen$Scope(BlockingGenerator.Method<$T> method) {
+      this.generator = new BlockingGenerator<>("gen$", method);
+    }
+
+    @Override
+    public CompletionStage<$T> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit($T resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super $T, ? extends R, X> body) throws
+        X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super $T, X> body) throws X {
+      generator.run(body);
+    }
+  }
+
+  /**
+   * The scope of
+   * {@link DollarNames#async$(String, AsyncYield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  static final class Async$Scope implements AsyncScope<String> {
+    private final AsyncGenerator<String> generator;
+
+    private Async$Scope(AsyncGenerator.Method<String> method) {
+      this.generator = new AsyncGenerator<>("async$", method);
+    }
+
+    @Override
+    public CompletionStage<String> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
+        throws X {
+      return generator.call(body);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
+      generator.run(body);
+    }
+  }
+}
