@@ -78,6 +78,8 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
 
   /**
    * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+   * A checked failure of a lifecycle method that this method does not declare arrives wrapped
+   * in a {@code CompletionException}.
    *
    * @param body the body
    * @return the body's result, or {@code null} if the scope suppressed its failure
@@ -87,11 +89,13 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
       Exception {
-    return Blocking.call(this, body);
+    return Blocking.call(this, body, failure -> failure instanceof Exception);
   }
 
   /**
    * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+   * A checked failure of a lifecycle method that this method does not declare arrives wrapped
+   * in a {@code CompletionException}.
    *
    * @param body the body
    * @throws X the body's failure, unchanged
@@ -99,6 +103,6 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X, Exception {
-    Blocking.run(this, body);
+    Blocking.run(this, body, failure -> failure instanceof Exception);
   }
 }

@@ -6,6 +6,7 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -72,12 +73,12 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super $T, ? extends R, X> body) throws
         X {
-      return generator.call(body);
+      return generator.call(body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super $T, X> body) throws X {
-      generator.run(body);
+      generator.run(body, failure -> false);
     }
   }
 
@@ -106,12 +107,12 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body);
+      return Blocking.call(generator, body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body);
+      Blocking.run(generator, body, failure -> false);
     }
   }
 }

@@ -77,6 +77,8 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
 
   /**
    * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+   * A checked failure of a lifecycle method that this method does not declare arrives wrapped
+   * in a {@code CompletionException}.
    *
    * @param body the body
    * @return the body's result
@@ -85,17 +87,19 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body) throws
       X {
-    return Blocking.call(this, body);
+    return Blocking.call(this, body, failure -> false);
   }
 
   /**
    * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+   * A checked failure of a lifecycle method that this method does not declare arrives wrapped
+   * in a {@code CompletionException}.
    *
    * @param body the body
    * @throws X the body's failure, unchanged
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-    Blocking.run(this, body);
+    Blocking.run(this, body, failure -> false);
   }
 }

@@ -97,12 +97,12 @@ final class GeneratorNamesScopes {
     @Override
     public <R2, X2 extends Throwable> R2 call(ScopeFunction<? super R, ? extends R2, X2> body)
         throws X2, X {
-      return generator.call(body);
+      return generator.call(body, failure -> failure instanceof Exception);
     }
 
     @Override
     public <X2 extends Throwable> void run(ScopeConsumer<? super R, X2> body) throws X2, X {
-      generator.run(body);
+      generator.run(body, failure -> failure instanceof Exception);
     }
   }
 
@@ -131,12 +131,12 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body);
+      return generator.call(body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body);
+      generator.run(body, failure -> false);
     }
   }
 
@@ -165,13 +165,13 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends java.lang.Throwable> R call(
         ScopeFunction<? super Throwable, ? extends R, X> body) throws X {
-      return generator.call(body);
+      return generator.call(body, failure -> false);
     }
 
     @Override
     public <X extends java.lang.Throwable> void run(ScopeConsumer<? super Throwable, X> body) throws
         X {
-      generator.run(body);
+      generator.run(body, failure -> false);
     }
   }
 }

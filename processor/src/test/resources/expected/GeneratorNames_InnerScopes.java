@@ -5,6 +5,7 @@ import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.Blocking;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -58,13 +59,13 @@ final class GeneratorNames_InnerScopes {
     @Override
     public <R, X extends Throwable> R call(
         ScopeFunction<? super GeneratorNames.Inner, ? extends R, X> body) throws X {
-      return generator.call(body);
+      return Blocking.call(generator, body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super GeneratorNames.Inner, X> body)
         throws X {
-      generator.run(body);
+      Blocking.run(generator, body, failure -> false);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.io.IOException;
 import java.util.Objects;
@@ -121,13 +122,13 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
         InterruptedException {
-      return generator.call(body);
+      return generator.call(body, failure -> failure instanceof InterruptedException);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X,
         InterruptedException {
-      generator.run(body);
+      generator.run(body, failure -> failure instanceof InterruptedException);
     }
   }
 
@@ -155,12 +156,12 @@ public final class GeneratorPoolScopes {
 
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
-      return generator.call(body);
+      return Blocking.call(generator, body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
-      generator.run(body);
+      Blocking.run(generator, body, failure -> false);
     }
   }
 
@@ -189,13 +190,13 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, E, IOException {
-      return generator.call(body);
+      return generator.call(body, failure -> failure instanceof Exception);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, E,
         IOException {
-      generator.run(body);
+      generator.run(body, failure -> failure instanceof Exception);
     }
   }
 
@@ -224,12 +225,12 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body);
+      return generator.call(body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body);
+      generator.run(body, failure -> false);
     }
   }
 
@@ -259,12 +260,12 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body);
+      return generator.call(body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body);
+      generator.run(body, failure -> false);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,13 +75,13 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
         throws X, SQLException {
-      return generator.call(body);
+      return generator.call(body, failure -> failure instanceof SQLException);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
         SQLException {
-      generator.run(body);
+      generator.run(body, failure -> failure instanceof SQLException);
     }
   }
 
@@ -109,12 +110,12 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body);
+      return Blocking.call(generator, body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body);
+      Blocking.run(generator, body, failure -> false);
     }
   }
 }

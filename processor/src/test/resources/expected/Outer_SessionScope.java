@@ -64,6 +64,8 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
 
   /**
    * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+   * A checked failure of a lifecycle method that this method does not declare arrives wrapped
+   * in a {@code CompletionException}.
    *
    * @param body the body
    * @return the body's result
@@ -72,17 +74,19 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super Outer.Session, ? extends R, X> body)
       throws X {
-    return Blocking.call(this, body);
+    return Blocking.call(this, body, failure -> false);
   }
 
   /**
    * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+   * A checked failure of a lifecycle method that this method does not declare arrives wrapped
+   * in a {@code CompletionException}.
    *
    * @param body the body
    * @throws X the body's failure, unchanged
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super Outer.Session, X> body) throws X {
-    Blocking.run(this, body);
+    Blocking.run(this, body, failure -> false);
   }
 }

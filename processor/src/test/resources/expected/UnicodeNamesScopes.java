@@ -56,12 +56,12 @@ public final class UnicodeNamesScopes {
 
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Ω, ? extends R, X> body) throws X {
-      return generator.call(body);
+      return generator.call(body, failure -> false);
     }
 
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Ω, X> body) throws X {
-      generator.run(body);
+      generator.run(body, failure -> false);
     }
   }
 }

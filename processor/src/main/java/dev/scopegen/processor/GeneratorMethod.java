@@ -25,7 +25,8 @@ import javax.lang.model.element.ExecutableElement;
  *     do not obscure the types the generated code names
  * @param yieldName the lambda parameter that stands for the yield: the method's own name for it
  * @param resourceType the type the method yields
- * @param exceptions the checked exceptions the method declares
+ * @param exceptions the checked exceptions the method declares, as {@code call} and {@code run}
+ *     declare them
  * @param owner the class that declares the method, to call a static method on
  * @param signature the erasures of the method's parameter types, for Javadoc links
  */
@@ -41,7 +42,7 @@ record GeneratorMethod(
     List<ParameterSpec> parameters,
     String yieldName,
     TypeName resourceType,
-    List<TypeName> exceptions,
+    CheckedExceptions exceptions,
     ClassName owner,
     List<TypeName> signature) {
 

@@ -168,7 +168,7 @@ final class GeneratorValidator {
         parameterSpecs,
         yieldName,
         resourceType((DeclaredType) yield.asType()),
-        inspector.checkedExceptions(method).stream().map(TypeName::get).collect(toList()),
+        inspector.scopeExceptions(method.getThrownTypes()),
         ClassName.get(type),
         method.getParameters().stream()
             .map(parameter -> TypeName.get(types.erasure(parameter.asType())))

@@ -1,6 +1,7 @@
 package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
+import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
@@ -173,17 +174,26 @@ final class GeneratorWriter {
     return type.build();
   }
 
-  /** {@code call} and {@code run}, declaring the body's exception and the method's own. */
+  /**
+   * {@code call} and {@code run}, declaring the body's exception and the method's own: an
+   * asynchronous method's through {@code Blocking}, a blocking one's inline in its engine.
+   */
   private static List<MethodSpec> blockingMethods(GeneratorMethod method) {
-    Set<String> taken = new HashSet<>();
-    method.typeVariables().forEach(variable -> taken.add(variable.name()));
+    List<TypeName> mentioned = new ArrayList<>();
+    mentioned.add(method.resourceType());
+    mentioned.addAll(method.typeVariables());
+    mentioned.addAll(method.exceptions().declared());
+    mentioned.addAll(method.exceptions().erasures());
+    Set<String> taken = new HashSet<>(TypeNames.simpleNames(mentioned));
     TypeVariableName result = TypeVariableName.get(fresh("R", taken));
     TypeVariableName failure = TypeVariableName.get(fresh("X", taken), Throwable.class);
     TypeName resource = WildcardTypeName.supertypeOf(method.resourceType());
     List<TypeName> exceptions = new ArrayList<>();
     exceptions.add(failure);
-    exceptions.addAll(method.exceptions());
-    MethodSpec call =
+    exceptions.addAll(method.exceptions().declared());
+    CodeBlock declares = ResourceWriter.declares(method.exceptions());
+    boolean async = method.kind() == GeneratorMethod.Kind.ASYNC;
+    MethodSpec.Builder call =
         MethodSpec.methodBuilder("call")
             .addAnnotation(Override.class)
             .addModifiers(PUBLIC)
@@ -193,19 +203,22 @@ final class GeneratorWriter {
                 ParameterizedTypeName.get(
                     SCOPE_FUNCTION, resource, WildcardTypeName.subtypeOf(result), failure),
                 "body")
-            .addExceptions(exceptions)
-            .addStatement("return generator.call(body)")
-            .build();
-    MethodSpec run =
+            .addExceptions(exceptions);
+    MethodSpec.Builder run =
         MethodSpec.methodBuilder("run")
             .addAnnotation(Override.class)
             .addModifiers(PUBLIC)
             .addTypeVariable(failure)
             .addParameter(ParameterizedTypeName.get(SCOPE_CONSUMER, resource, failure), "body")
-            .addExceptions(exceptions)
-            .addStatement("generator.run(body)")
-            .build();
-    return List.of(call, run);
+            .addExceptions(exceptions);
+    if (async) {
+      call.addStatement("return $T.call(generator, body,$W$L)", BLOCKING, declares);
+      run.addStatement("$T.run(generator, body,$W$L)", BLOCKING, declares);
+    } else {
+      call.addStatement("return generator.call(body,$W$L)", declares);
+      run.addStatement("generator.run(body,$W$L)", declares);
+    }
+    return List.of(call.build(), run.build());
   }
 
   private static TypeName scopeType(

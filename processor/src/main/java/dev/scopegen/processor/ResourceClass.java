@@ -23,8 +23,8 @@ import javax.lang.model.element.TypeElement;
  * @param rollback the {@code @Rollback} method, if any
  * @param exit the {@code @Exit} method, if any
  * @param noRollbackFor the failure types that commit instead of rolling back, without subsumed types
- * @param exceptions the checked exceptions of all lifecycle methods, without duplicates or subsumed
- *     types, in the order the methods run
+ * @param exceptions the checked exceptions of all lifecycle methods, in the order the methods run,
+ *     as {@code call} and {@code run} declare them
  */
 record ResourceClass(
     TypeElement element,
@@ -38,7 +38,7 @@ record ResourceClass(
     Optional<LifecycleMethod> rollback,
     Optional<LifecycleMethod> exit,
     List<TypeName> noRollbackFor,
-    List<TypeName> exceptions) {
+    CheckedExceptions exceptions) {
 
   /** Whether every lifecycle method is synchronous, so that the blocking methods can be inline. */
   boolean isSynchronous() {

@@ -103,11 +103,10 @@ final class ResourceValidator {
             models.put(lifecycle, signatures.lifecycleMethod(type, lifecycle, method, resource)));
     List<TypeMirror> noRollbackFor =
         Optional.ofNullable(methods.get(ROLLBACK)).map(this::noRollbackFor).orElse(List.of());
-    List<TypeMirror> exceptions =
-        inspector.withoutSubsumed(
+    CheckedExceptions exceptions =
+        inspector.scopeExceptions(
             methods.values().stream()
                 .flatMap(method -> method.getThrownTypes().stream())
-                .filter(inspector::isChecked)
                 .collect(toList()));
 
     String packageName = inspector.packageOf(type);
@@ -133,7 +132,7 @@ final class ResourceValidator {
             Optional.ofNullable(models.get(ROLLBACK)),
             Optional.ofNullable(models.get(EXIT)),
             inspector.withoutSubsumed(noRollbackFor).stream().map(TypeName::get).collect(toList()),
-            exceptions.stream().map(TypeName::get).collect(toList())));
+            exceptions));
   }
 
   /** Collects the lifecycle methods declared by {@code type}, reporting duplicates. */

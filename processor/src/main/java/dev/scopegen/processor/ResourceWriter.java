@@ -199,6 +199,7 @@ final class ResourceWriter {
             .addJavadoc(
                 "Enters the scope, applies {@code body} to the resource and exits, on the calling"
                     + " thread.\n")
+            .addJavadoc(undeclaredNote(resource))
             .addJavadoc("\n@param body the body\n")
             .addJavadoc(
                 "@return the body's result$L\n",
@@ -213,7 +214,8 @@ final class ResourceWriter {
     if (resource.isSynchronous()) {
       call.addCode(new BlockingCode(resource).call(result));
     } else {
-      call.addStatement("return $T.call(this, body)", BLOCKING);
+      call.addStatement(
+          "return $T.call(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
     }
     return call.build();
   }
@@ -228,6 +230,7 @@ final class ResourceWriter {
             .addJavadoc(
                 "Enters the scope, runs {@code body} with the resource and exits, on the calling"
                     + " thread.\n")
+            .addJavadoc(undeclaredNote(resource))
             .addJavadoc("\n@param body the body\n")
             .addAnnotation(Override.class)
             .addModifiers(PUBLIC)
@@ -237,7 +240,7 @@ final class ResourceWriter {
     if (resource.isSynchronous()) {
       run.addCode(new BlockingCode(resource).run());
     } else {
-      run.addStatement("$T.run(this, body)", BLOCKING);
+      run.addStatement("$T.run(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
     }
     return run.build();
   }
@@ -246,11 +249,42 @@ final class ResourceWriter {
       MethodSpec.Builder method, ResourceClass resource, TypeVariableName failure) {
     method.addJavadoc("@throws $N the body's failure, unchanged\n", failure.name());
     method.addException(failure);
-    for (TypeName exception : resource.exceptions()) {
+    for (TypeName exception : resource.exceptions().declared()) {
       method
           .addJavadoc("@throws $T if a lifecycle method fails with it\n", exception)
           .addException(exception);
     }
+  }
+
+  /**
+   * What the Javadoc of {@code call} and {@code run} says of checked failures that they do not
+   * declare, when there can be any: the scope waits for stages.
+   */
+  private static CodeBlock undeclaredNote(ResourceClass resource) {
+    if (resource.isSynchronous()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.of(
+        "$L",
+        wrap(
+            "A checked failure of a lifecycle method that this method does not declare arrives"
+                + " wrapped in a {@code CompletionException}."));
+  }
+
+  /**
+   * The test of which checked failures of the scope's own steps {@code call} and {@code run}
+   * declare, for {@code Blocking}: <code>failure -&gt; failure instanceof IOException</code>.
+   *
+   * @param exceptions what {@code call} and {@code run} declare
+   * @return a lambda expression
+   */
+  static CodeBlock declares(CheckedExceptions exceptions) {
+    if (exceptions.erasures().isEmpty()) {
+      return CodeBlock.of("failure -> false");
+    }
+    return exceptions.erasures().stream()
+        .map(type -> CodeBlock.of("failure instanceof $T", type))
+        .collect(CodeBlock.joining(" ||$W", "failure -> ", ""));
   }
 
   /** {@code CompletionStage<value>}. */
@@ -272,7 +306,8 @@ final class ResourceWriter {
       List<TypeName> mentioned = new ArrayList<>();
       mentioned.add(resource.resourceType());
       mentioned.add(resource.targetType());
-      mentioned.addAll(resource.exceptions());
+      mentioned.addAll(resource.exceptions().declared());
+      mentioned.addAll(resource.exceptions().erasures());
       mentioned.addAll(resource.noRollbackFor());
       mentioned.addAll(resource.typeVariables());
       Set<String> taken = TypeNames.simpleNames(mentioned);

@@ -2,6 +2,7 @@ package dev.scopegen.processor;
 
 import static java.util.stream.Collectors.toList;
 
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,6 +113,23 @@ final class TypeInspector {
   List<TypeMirror> checkedExceptions(ExecutableElement method) {
     return withoutSubsumed(
         method.getThrownTypes().stream().filter(this::isChecked).collect(toList()));
+  }
+
+  /**
+   * The checked exceptions that {@code call} and {@code run} declare for methods that declare
+   * {@code thrown}.
+   *
+   * @param thrown the types that the methods declare, checked or not
+   * @return the exceptions, with their erasures
+   */
+  CheckedExceptions scopeExceptions(List<? extends TypeMirror> thrown) {
+    List<TypeMirror> checked = thrown.stream().filter(this::isChecked).collect(toList());
+    List<TypeMirror> declared = withoutSubsumed(checked);
+    return new CheckedExceptions(
+        declared.stream().map(TypeName::get).collect(toList()),
+        withoutSubsumed(declared.stream().map(types::erasure).collect(toList())).stream()
+            .map(TypeName::get)
+            .collect(toList()));
   }
 
   /**

@@ -30,7 +30,8 @@ class GeneratorGoldenFileTest {
           "GeneratorNames",
           "GeneratorScope",
           "DollarNames",
-          "UnicodeNames");
+          "UnicodeNames",
+          "Throwing");
 
   @ParameterizedTest(name = "{0} generates {1}")
   @CsvSource({
@@ -41,6 +42,7 @@ class GeneratorGoldenFileTest {
     "GeneratorNames, GeneratorNames_SourceScopes",
     "DollarNames, DollarNamesScopes",
     "UnicodeNames, UnicodeNamesScopes",
+    "Throwing, ThrowingScopes",
   })
   void generatesTheExpectedScopes(String source, String scopes) throws IOException {
     Compilation compilation =
@@ -66,8 +68,8 @@ class GeneratorGoldenFileTest {
                     .toArray(JavaFileObject[]::new));
 
     assertThat(compilation).succeededWithoutWarnings();
-    // DollarNames and UnicodeNames also have resource scopes: three more files.
-    assertThat(compilation.generatedSourceFiles()).hasSize(10);
+    // DollarNames, UnicodeNames and Throwing also have resource scopes: four more files.
+    assertThat(compilation.generatedSourceFiles()).hasSize(12);
   }
 
   @Test

@@ -32,6 +32,7 @@ class ResourceGoldenFileTest {
     "DollarNames, DollarNamesScope",
     "DollarNames, DollarNames_Kotlinish$CompanionScope",
     "UnicodeNames, UnicodeNamesScope",
+    "Throwing, ThrowingScope",
   })
   void generatesTheExpectedScope(String source, String scope) throws IOException {
     Compilation compilation = compile(JavaFileObjects.forResource("good/" + source + ".java"));
@@ -58,11 +59,12 @@ class ResourceGoldenFileTest {
                     JavaFileObjects.forResource("good/Journal.java"),
                     JavaFileObjects.forResource("good/Kinds.java"),
                     JavaFileObjects.forResource("good/DollarNames.java"),
-                    JavaFileObjects.forResource("good/UnicodeNames.java")));
+                    JavaFileObjects.forResource("good/UnicodeNames.java"),
+                    JavaFileObjects.forResource("good/Throwing.java")));
 
     assertThat(compilation).succeededWithoutWarnings();
-    // The last two sources also have generators: two Scopes classes besides their three scopes.
-    assertThat(compilation.generatedSourceFiles()).hasSize(15);
+    // The last three sources also have generators: three Scopes classes besides their 4 scopes.
+    assertThat(compilation.generatedSourceFiles()).hasSize(17);
   }
 
   @Test

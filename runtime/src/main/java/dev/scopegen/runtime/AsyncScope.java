@@ -100,7 +100,8 @@ public interface AsyncScope<T> {
    * <p>Waits for {@link #enter} (interruptibly: a resource that arrives after the interrupt is
    * released at once), runs the body, then waits for {@link #exit} without being interrupted. The
    * body's failure propagates unchanged; failures of asynchronous stages propagate as they are,
-   * never wrapped in {@link java.util.concurrent.CompletionException}.
+   * never wrapped in {@link java.util.concurrent.CompletionException}, except a checked failure
+   * that is not an {@link Exception}, which this method does not declare.
    *
    * @param <R> the result type
    * @param <X> the checked exception the body may throw
@@ -111,7 +112,7 @@ public interface AsyncScope<T> {
    */
   default <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body)
       throws X, Exception {
-    return Blocking.call(this, body);
+    return Blocking.call(this, body, failure -> failure instanceof Exception);
   }
 
   /**
@@ -124,6 +125,6 @@ public interface AsyncScope<T> {
    * @throws Exception a failure of entering or exiting the scope
    */
   default <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X, Exception {
-    Blocking.run(this, body);
+    Blocking.run(this, body, failure -> failure instanceof Exception);
   }
 }

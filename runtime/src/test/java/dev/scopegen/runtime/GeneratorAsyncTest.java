@@ -56,7 +56,7 @@ class GeneratorAsyncTest {
   }
 
   @Test
-  void callRunsSetupBodyAndCleanupInOrder() {
+  void callRunsSetupBodyAndCleanupInOrder() throws Exception {
     String result =
         logging()
             .call(

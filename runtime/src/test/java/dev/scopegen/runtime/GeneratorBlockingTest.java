@@ -48,7 +48,7 @@ class GeneratorBlockingTest {
   }
 
   @Test
-  void callRunsSetupBodyAndCleanupInOrderOnTheCallingThread() {
+  void callRunsSetupBodyAndCleanupInOrderOnTheCallingThread() throws Exception {
     Thread caller = Thread.currentThread();
     AtomicReference<Thread> generatorThread = new AtomicReference<>();
     BlockingGenerator<String> scope =
@@ -74,7 +74,7 @@ class GeneratorBlockingTest {
   }
 
   @Test
-  void runRunsTheBodyInsideTheYield() {
+  void runRunsTheBodyInsideTheYield() throws Exception {
     logging().run(resource -> log.add("body " + resource));
 
     assertEquals(List.of("setup", "body resource", "after yield", "finally"), log);
@@ -100,7 +100,7 @@ class GeneratorBlockingTest {
   }
 
   @Test
-  void generatorThatSwallowsTheFailureSuppressesIt() {
+  void generatorThatSwallowsTheFailureSuppressesIt() throws Exception {
     BlockingGenerator<String> scope =
         new BlockingGenerator<>(
             "swallowing",

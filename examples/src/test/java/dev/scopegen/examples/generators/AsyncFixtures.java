@@ -4,6 +4,7 @@ import dev.scopegen.ScopedResource;
 import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.Deadline;
 import dev.scopegen.runtime.Scopes;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,7 @@ final class AsyncFixtures {
 
   /** Translates the body's failure into a checked exception of its own. */
   @ScopedResource
-  static CompletionStage<Void> translating(AsyncYield<String> y) {
+  static CompletionStage<Void> translating(AsyncYield<String> y) throws TranslatedException {
     return y.yield("resource")
         .exceptionallyCompose(
             failure -> CompletableFuture.failedFuture(new TranslatedException(failure)));
@@ -86,5 +87,32 @@ final class AsyncFixtures {
   static CompletionStage<Void> deadline(Duration timeout, AsyncYield<Deadline> y)
       throws TimeoutException {
     return Scopes.timeout(timeout).use(y::yield);
+  }
+
+  /**
+   * Fails with {@code failure} once the body is done, whatever its outcome, and declares nothing:
+   * {@code call} and {@code run} wrap a checked {@code failure} in a {@code CompletionException}.
+   */
+  @ScopedResource
+  static CompletionStage<Void> failingUndeclared(Exception failure, AsyncYield<String> y) {
+    return y.yield("resource")
+        .handle((ok, bodyFailure) -> null)
+        .thenCompose(ignored -> CompletableFuture.failedFuture(failure));
+  }
+
+  /** Like {@link #failingUndeclared}, but declares what its stage may fail with. */
+  @ScopedResource
+  static CompletionStage<Void> failingDeclared(IOException failure, AsyncYield<String> y)
+      throws IOException {
+    return y.yield("resource")
+        .handle((ok, bodyFailure) -> null)
+        .thenCompose(ignored -> CompletableFuture.failedFuture(failure));
+  }
+
+  /** Fails before it yields with {@code failure}, a stage failure it declares. */
+  @ScopedResource
+  static CompletionStage<Void> failingEnter(IOException failure, AsyncYield<String> y)
+      throws IOException {
+    return CompletableFuture.<String>failedFuture(failure).thenCompose(y::yield);
   }
 }

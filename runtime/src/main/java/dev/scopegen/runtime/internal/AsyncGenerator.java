@@ -2,8 +2,6 @@ package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.AsyncYield;
-import dev.scopegen.runtime.ScopeConsumer;
-import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.YieldStage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -28,7 +26,8 @@ import java.util.function.BiConsumer;
  * <p>The outcome follows {@link GeneratorOutcome}, and one rule more: a method whose stage
  * completed before {@code exit} was called did not wait for the body, so it cannot suppress the
  * body's failure. An instance is single-use: a second {@code enter}, {@code call}, {@code run} or
- * {@code use} fails with {@link IllegalStateException}.
+ * {@code use} fails with {@link IllegalStateException}. Generated scopes enter it with {@link
+ * Blocking#call} and {@link Blocking#run}, saying which checked failures their method declares.
  *
  * @param <T> the resource type
  */
@@ -177,32 +176,6 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
       }
     } while (!STATE.compareAndSet(this, current, current | WAITING));
     return pending;
-  }
-
-  /**
-   * Runs {@code body} inside this scope on the calling thread: enter, body, exit.
-   *
-   * @param <R> the result type
-   * @param <X> the body's checked exception
-   * @param body the body
-   * @return the body's result, or {@code null} when the method suppressed the body's failure
-   * @throws X the body's failure; the method's own failures are thrown too, undeclared
-   */
-  @Override
-  public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
-    return Blocking.call(this, body);
-  }
-
-  /**
-   * Runs {@code body} inside this scope on the calling thread: enter, body, exit.
-   *
-   * @param <X> the body's checked exception
-   * @param body the body
-   * @throws X the body's failure; the method's own failures are thrown too, undeclared
-   */
-  @Override
-  public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
-    Blocking.run(this, body);
   }
 
   /** The method yields: hands the resource to whoever waits for {@link #enter}. */

@@ -6,14 +6,23 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 /**
  * The blocking {@code with} statement for any {@link AsyncScope}: enter, body, exit on the calling
  * thread. Used by {@link AsyncScope#call} and by generated scopes whose methods are asynchronous
  * (generated scopes with synchronous methods inline the same logic instead). Not part of the public
  * API.
+ *
+ * <p>Checked exceptions are never thrown undeclared. The caller says which failures of the scope's
+ * own steps (entering, exiting, or the exit's replacement of the body's failure) its {@code throws}
+ * clause declares: those propagate as they are, like unchecked ones. A checked failure that it does
+ * not declare propagates wrapped in a {@link CompletionException}, as {@link
+ * CompletableFuture#join()} would throw it; an {@link InterruptedException} wrapped so keeps the
+ * thread's interrupt status set. The body's own failures propagate unchanged, never wrapped.
  */
 public final class Blocking {
 
@@ -22,30 +31,32 @@ public final class Blocking {
   /**
    * Enters {@code scope}, applies {@code body}, exits, and returns the body's result.
    *
-   * <p>Failures of {@code enter} and {@code exit} are thrown as they are, checked or not: callers
-   * declare the checked exceptions their scope can produce.
-   *
    * @param <T> the resource type
    * @param <R> the result type
    * @param <X> the body's checked exception
    * @param scope the scope
    * @param body the body
+   * @param declared whether the caller declares a checked failure of entering or exiting; it sees
+   *     only checked failures
    * @return the body's result, or {@code null} when the scope suppressed the body's failure
    * @throws X the body's failure, unchanged
    */
   public static <T, R, X extends Throwable> R call(
-      AsyncScope<T> scope, ScopeFunction<? super T, ? extends R, X> body) throws X {
-    T resource = enter(scope);
+      AsyncScope<T> scope,
+      ScopeFunction<? super T, ? extends R, X> body,
+      Predicate<? super Throwable> declared)
+      throws X {
+    T resource = enter(scope, declared);
     R result;
     try {
       result = body.apply(resource);
     } catch (Throwable failure) {
-      if (exitAfter(scope, resource, failure)) {
+      if (exitAfter(scope, resource, failure, declared)) {
         return null;
       }
       throw failure;
     }
-    Stages.await(scope.exit(resource, null));
+    exit(scope, resource, declared);
     return result;
   }
 
@@ -56,20 +67,42 @@ public final class Blocking {
    * @param <X> the body's checked exception
    * @param scope the scope
    * @param body the body
+   * @param declared whether the caller declares a checked failure of entering or exiting; it sees
+   *     only checked failures
    * @throws X the body's failure, unchanged
    */
   public static <T, X extends Throwable> void run(
-      AsyncScope<T> scope, ScopeConsumer<? super T, X> body) throws X {
-    T resource = enter(scope);
+      AsyncScope<T> scope, ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared)
+      throws X {
+    T resource = enter(scope, declared);
     try {
       body.accept(resource);
     } catch (Throwable failure) {
-      if (exitAfter(scope, resource, failure)) {
+      if (exitAfter(scope, resource, failure, declared)) {
         return;
       }
       throw failure;
     }
-    Stages.await(scope.exit(resource, null));
+    exit(scope, resource, declared);
+  }
+
+  /**
+   * Returns {@code failure} as a blocking method throws it when it is a failure of the scope's own
+   * steps: throws it at once when it is unchecked or {@code declared} accepts it; otherwise returns
+   * it wrapped in a new {@link CompletionException}, for the caller to throw.
+   *
+   * @param failure a failure of entering or exiting, or a replacement of the body's failure
+   * @param declared whether the caller declares a checked failure
+   * @return the exception to throw, when {@code failure} is not thrown as it is
+   */
+  static CompletionException undeclared(Throwable failure, Predicate<? super Throwable> declared) {
+    if (failure instanceof RuntimeException || failure instanceof Error || declared.test(failure)) {
+      throw Stages.sneakyThrow(failure);
+    }
+    if (failure instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    return new CompletionException(failure);
   }
 
   /**
@@ -87,6 +120,11 @@ public final class Blocking {
    * @return the entered resource
    */
   public static <T> T enter(AsyncScope<T> scope) {
+    return enter(scope, failure -> true);
+  }
+
+  /** Like {@link #enter(AsyncScope)}, with the failures that {@code declared} rejects wrapped. */
+  private static <T> T enter(AsyncScope<T> scope, Predicate<? super Throwable> declared) {
     CompletionStage<T> entering = scope.enter();
     if (Stages.isDoneNormally(entering)) {
       BodyLink.runsOn(entering, Thread.currentThread());
@@ -98,10 +136,20 @@ public final class Blocking {
       BodyLink.runsOn(entering, Thread.currentThread());
       return resource;
     } catch (ExecutionException e) {
-      throw Stages.sneakyThrow(Failures.unwrap(e.getCause()));
+      throw undeclared(Failures.unwrap(e.getCause()), declared);
     } catch (InterruptedException interrupt) {
       future.thenAccept(late -> releaseLate(scope, late, interrupt));
-      throw Stages.sneakyThrow(interrupt);
+      throw undeclared(interrupt, declared);
+    }
+  }
+
+  /** Exits after the body succeeded; throws the exit's failure. */
+  private static <T> void exit(
+      AsyncScope<T> scope, T resource, Predicate<? super Throwable> declared) {
+    try {
+      Stages.await(scope.exit(resource, null));
+    } catch (Throwable failure) {
+      throw undeclared(failure, declared);
     }
   }
 
@@ -116,10 +164,12 @@ public final class Blocking {
 
   /**
    * Exits after the body failed with {@code failure}. Returns whether the scope suppressed it;
-   * throws what exit failed with as it is: the exit already decided what that failure carries (see
-   * {@link AsyncScope#exit}), and {@code failure} may be one it suppressed.
+   * throws what exit failed with as it is (wrapped only when it is a checked failure that {@code
+   * declared} rejects): the exit already decided what that failure carries (see {@link
+   * AsyncScope#exit}), and {@code failure} may be one it suppressed.
    */
-  private static <T> boolean exitAfter(AsyncScope<T> scope, T resource, Throwable failure) {
+  private static <T> boolean exitAfter(
+      AsyncScope<T> scope, T resource, Throwable failure, Predicate<? super Throwable> declared) {
     CompletionStage<Boolean> exiting;
     try {
       exiting =
@@ -137,7 +187,7 @@ public final class Blocking {
       if (replacement == failure) {
         return false;
       }
-      throw Stages.sneakyThrow(replacement);
+      throw undeclared(replacement, declared);
     }
     return Boolean.TRUE.equals(suppress);
   }

@@ -7,6 +7,7 @@ import dev.scopegen.runtime.Yield;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
  * The scope of a blocking {@code @ScopedResource} method, one that takes a {@link Yield} and
@@ -124,15 +125,15 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
    * @param <X> the body's checked exception
    * @param body the body
    * @return the body's result, or {@code null} when the method suppressed the body's failure
-   * @throws X the body's failure; the method's own checked exceptions are thrown too, undeclared
+   * @throws X the body's failure
+   * @throws Exception the method's own failure
    * @throws IllegalStateException if this scope was already used, or the method did not yield or
    *     yielded more than once
    */
   @Override
-  public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
-    start();
-    InlineYield<T, R> yield = new InlineYield<>(name, body, null);
-    return yield.finish(invoke(yield));
+  public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body)
+      throws X, Exception {
+    return call(body, failure -> failure instanceof Exception);
   }
 
   /**
@@ -140,15 +141,54 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
    *
    * @param <X> the body's checked exception
    * @param body the body
-   * @throws X the body's failure; the method's own checked exceptions are thrown too, undeclared
+   * @throws X the body's failure
+   * @throws Exception the method's own failure
    * @throws IllegalStateException if this scope was already used, or the method did not yield or
    *     yielded more than once
    */
   @Override
-  public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
+  public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X, Exception {
+    run(body, failure -> failure instanceof Exception);
+  }
+
+  /**
+   * Invokes the method on the calling thread, with {@code body} running inside its yield. The
+   * method's own failures propagate as {@link Blocking} says: a checked one that {@code declared}
+   * rejects is wrapped in a {@link java.util.concurrent.CompletionException}.
+   *
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @param declared whether the caller declares a checked failure of the method
+   * @return the body's result, or {@code null} when the method suppressed the body's failure
+   * @throws X the body's failure, unchanged
+   * @throws IllegalStateException if this scope was already used, or the method did not yield or
+   *     yielded more than once
+   */
+  public <R, X extends Throwable> R call(
+      ScopeFunction<? super T, ? extends R, X> body, Predicate<? super Throwable> declared)
+      throws X {
+    start();
+    InlineYield<T, R> yield = new InlineYield<>(name, body, null);
+    return yield.finish(invoke(yield), declared);
+  }
+
+  /**
+   * Invokes the method on the calling thread, with {@code body} running inside its yield; like
+   * {@link #call(ScopeFunction, Predicate)} for a body without a result.
+   *
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @param declared whether the caller declares a checked failure of the method
+   * @throws X the body's failure, unchanged
+   * @throws IllegalStateException if this scope was already used, or the method did not yield or
+   *     yielded more than once
+   */
+  public <X extends Throwable> void run(
+      ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared) throws X {
     start();
     InlineYield<T, Void> yield = new InlineYield<>(name, null, body);
-    yield.finish(invoke(yield));
+    yield.finish(invoke(yield), declared);
   }
 
   /** Invokes the method and returns what it threw, or {@code null}. */
@@ -201,15 +241,18 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
       }
     }
 
-    /** Returns the scope's result once the method has ended, or throws its failure. */
-    R finish(Throwable methodFailure) {
+    /**
+     * Returns the scope's result once the method has ended, or throws its failure: the body's
+     * unchanged, the method's own as {@link Blocking#undeclared} says.
+     */
+    R finish(Throwable methodFailure, Predicate<? super Throwable> declared) {
       if (!methodReturned()) {
-        throw Stages.sneakyThrow(
-            methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
+        throw Blocking.undeclared(
+            methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name), declared);
       }
       Throwable replacement = replacement(failure, methodFailure);
       if (replacement != null) {
-        throw Stages.sneakyThrow(replacement);
+        throw Blocking.undeclared(replacement, declared);
       }
       if (failure == null) {
         return result;

@@ -1,0 +1,68 @@
+package test;
+
+import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.AsyncGenerator;
+import dev.scopegen.runtime.internal.Blocking;
+import java.io.IOException;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * The scopes of the {@code @ScopedResource} methods of
+ * {@link Throwing}: one factory per method, each returning a
+ * new single-use scope.
+ */
+@Generated("dev.scopegen.processor.ScopeProcessor")
+public final class ThrowingScopes {
+  private ThrowingScopes() {
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link Throwing#async(AsyncYield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  public static AsyncScope async() {
+    return new AsyncScope(y -> Throwing.async(y));
+  }
+
+  /**
+   * The scope of
+   * {@link Throwing#async(AsyncYield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  public static final class AsyncScope implements dev.scopegen.runtime.AsyncScope<String> {
+    private final AsyncGenerator<String> generator;
+
+    private AsyncScope(AsyncGenerator.Method<String> method) {
+      this.generator = new AsyncGenerator<>("async", method);
+    }
+
+    @Override
+    public CompletionStage<String> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
+        throws X, IOException {
+      return Blocking.call(generator, body, failure -> failure instanceof IOException);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
+        IOException {
+      Blocking.run(generator, body, failure -> failure instanceof IOException);
+    }
+  }
+}
