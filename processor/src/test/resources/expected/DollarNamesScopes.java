@@ -1,10 +1,8 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
-import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
-import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
@@ -23,7 +21,7 @@ public final class DollarNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link DollarNames#gen$(CharSequence, Yield)}.
+   * {@link DollarNames#gen$(CharSequence, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -37,7 +35,7 @@ public final class DollarNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link DollarNames#async$(String, AsyncYield)}.
+   * {@link DollarNames#async$(String, dev.scopegen.runtime.AsyncYield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -50,7 +48,7 @@ public final class DollarNamesScopes {
 
   /**
    * The scope of
-   * {@link DollarNames#gen$(CharSequence, Yield)}.
+   * {@link DollarNames#gen$(CharSequence, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class Gen$Scope<$T extends CharSequence> implements AsyncScope<$T> {
@@ -84,7 +82,7 @@ public final class DollarNamesScopes {
 
   /**
    * The scope of
-   * {@link DollarNames#async$(String, AsyncYield)}.
+   * {@link DollarNames#async$(String, dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class Async$Scope implements AsyncScope<String> {

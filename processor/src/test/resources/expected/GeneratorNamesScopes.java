@@ -3,7 +3,6 @@ package test;
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
-import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -21,7 +20,7 @@ final class GeneratorNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, Yield)}.
+   * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -44,7 +43,7 @@ final class GeneratorNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames#receiver(String, Yield)}.
+   * {@link GeneratorNames#receiver(String, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -60,7 +59,7 @@ final class GeneratorNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames#shadow(Object, Yield)}.
+   * {@link GeneratorNames#shadow(Object, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -74,7 +73,7 @@ final class GeneratorNamesScopes {
 
   /**
    * The scope of
-   * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, Yield)}.
+   * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class GeneratorScope<R, X extends Exception> implements AsyncScope<R> {
@@ -108,7 +107,7 @@ final class GeneratorNamesScopes {
 
   /**
    * The scope of
-   * {@link GeneratorNames#receiver(String, Yield)}.
+   * {@link GeneratorNames#receiver(String, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class ReceiverScope implements AsyncScope<String> {
@@ -142,7 +141,7 @@ final class GeneratorNamesScopes {
 
   /**
    * The scope of
-   * {@link GeneratorNames#shadow(Object, Yield)}.
+   * {@link GeneratorNames#shadow(Object, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class ShadowScope<Throwable> implements AsyncScope<Throwable> {

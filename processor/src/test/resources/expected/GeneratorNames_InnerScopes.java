@@ -1,7 +1,6 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
-import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
@@ -22,7 +21,7 @@ final class GeneratorNames_InnerScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames.Inner#nested(AsyncYield)}.
+   * {@link GeneratorNames.Inner#nested(dev.scopegen.runtime.AsyncYield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -36,7 +35,7 @@ final class GeneratorNames_InnerScopes {
 
   /**
    * The scope of
-   * {@link GeneratorNames.Inner#nested(AsyncYield)}.
+   * {@link GeneratorNames.Inner#nested(dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class NestedScope implements AsyncScope<GeneratorNames.Inner> {

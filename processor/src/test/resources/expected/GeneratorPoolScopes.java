@@ -1,10 +1,8 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
-import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
-import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
@@ -25,7 +23,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorPool#lease(Yield)}.
+   * {@link GeneratorPool#lease(dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -40,7 +38,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorPool#tagged(Comparable, AsyncYield)}.
+   * {@link GeneratorPool#tagged(Comparable, dev.scopegen.runtime.AsyncYield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -58,7 +56,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorPool#open(String, Yield)}.
+   * {@link GeneratorPool#open(String, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -72,7 +70,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorPool#open(String, int[], Yield)}.
+   * {@link GeneratorPool#open(String, int[], dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -86,7 +84,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorPool#legacy(Yield)}.
+   * {@link GeneratorPool#legacy(dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -99,7 +97,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * The scope of
-   * {@link GeneratorPool#lease(Yield)}.
+   * {@link GeneratorPool#lease(dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class LeaseScope<C extends AutoCloseable> implements AsyncScope<C> {
@@ -134,7 +132,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * The scope of
-   * {@link GeneratorPool#tagged(Comparable, AsyncYield)}.
+   * {@link GeneratorPool#tagged(Comparable, dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class TaggedScope<C extends AutoCloseable, T extends Comparable<? super T>> implements AsyncScope<T> {
@@ -167,7 +165,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * The scope of
-   * {@link GeneratorPool#open(String, Yield)}.
+   * {@link GeneratorPool#open(String, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class OpenStringScope<E extends Exception> implements AsyncScope<String> {
@@ -202,7 +200,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * The scope of
-   * {@link GeneratorPool#open(String, int[], Yield)}.
+   * {@link GeneratorPool#open(String, int[], dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class OpenStringIntArrayScope implements AsyncScope<String> {
@@ -236,7 +234,7 @@ public final class GeneratorPoolScopes {
 
   /**
    * The scope of
-   * {@link GeneratorPool#legacy(Yield)}.
+   * {@link GeneratorPool#legacy(dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   @Deprecated

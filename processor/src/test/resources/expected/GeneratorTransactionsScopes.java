@@ -1,10 +1,8 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
-import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
-import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
@@ -25,7 +23,7 @@ public final class GeneratorTransactionsScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorTransactions#transaction(Connection, Yield)}.
+   * {@link GeneratorTransactions#transaction(Connection, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -38,7 +36,7 @@ public final class GeneratorTransactionsScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorTransactions#savepoint(Connection, String, AsyncYield)}.
+   * {@link GeneratorTransactions#savepoint(Connection, String, dev.scopegen.runtime.AsyncYield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -52,7 +50,7 @@ public final class GeneratorTransactionsScopes {
 
   /**
    * The scope of
-   * {@link GeneratorTransactions#transaction(Connection, Yield)}.
+   * {@link GeneratorTransactions#transaction(Connection, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class TransactionScope implements AsyncScope<Connection> {
@@ -87,7 +85,7 @@ public final class GeneratorTransactionsScopes {
 
   /**
    * The scope of
-   * {@link GeneratorTransactions#savepoint(Connection, String, AsyncYield)}.
+   * {@link GeneratorTransactions#savepoint(Connection, String, dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class SavepointScope implements AsyncScope<String> {

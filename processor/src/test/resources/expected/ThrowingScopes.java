@@ -1,10 +1,10 @@
 package test;
 
-import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.io.IOException;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -21,7 +21,19 @@ public final class ThrowingScopes {
 
   /**
    * Returns a new scope over
-   * {@link Throwing#async(AsyncYield)}.
+   * {@link Throwing#blocking(dev.scopegen.runtime.Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method
+   * with the body's outcome.
+   *
+   * @return a single-use scope, not entered yet
+   */
+  public static BlockingScope blocking() {
+    return new BlockingScope(y -> Throwing.blocking(y));
+  }
+
+  /**
+   * Returns a new scope over
+   * {@link Throwing#async(dev.scopegen.runtime.AsyncYield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -33,7 +45,42 @@ public final class ThrowingScopes {
 
   /**
    * The scope of
-   * {@link Throwing#async(AsyncYield)}.
+   * {@link Throwing#blocking(dev.scopegen.runtime.Yield)}.
+   * Single-use: each call of the factory returns a new one.
+   */
+  public static final class BlockingScope implements dev.scopegen.runtime.AsyncScope<String> {
+    private final BlockingGenerator<String> generator;
+
+    private BlockingScope(BlockingGenerator.Method<String> method) {
+      this.generator = new BlockingGenerator<>("blocking", method);
+    }
+
+    @Override
+    public CompletionStage<String> enter() {
+      return generator.enter();
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
+        throws X, Exception {
+      return generator.call(body, failure -> failure instanceof Exception);
+    }
+
+    @Override
+    public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
+        Exception {
+      generator.run(body, failure -> failure instanceof Exception);
+    }
+  }
+
+  /**
+   * The scope of
+   * {@link Throwing#async(dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class AsyncScope implements dev.scopegen.runtime.AsyncScope<String> {

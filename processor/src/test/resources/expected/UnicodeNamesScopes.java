@@ -3,7 +3,6 @@ package test;
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
-import dev.scopegen.runtime.Yield;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -20,7 +19,7 @@ public final class UnicodeNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link UnicodeNames#資源(Object, Yield)}.
+   * {@link UnicodeNames#資源(Object, dev.scopegen.runtime.Yield)}.
    * Entering it runs the method up to its yield; exiting it resumes the method
    * with the body's outcome.
    *
@@ -34,7 +33,7 @@ public final class UnicodeNamesScopes {
 
   /**
    * The scope of
-   * {@link UnicodeNames#資源(Object, Yield)}.
+   * {@link UnicodeNames#資源(Object, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class 資源Scope<Ω> implements AsyncScope<Ω> {

@@ -229,15 +229,21 @@ final class GeneratorWriter {
         : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
   }
 
-  /** A Javadoc link to the method: {@code Transactions#transaction(Connection, Yield)}. */
+  /**
+   * A Javadoc link to the method: {@code Transactions#transaction(Connection,
+   * dev.scopegen.runtime.Yield)}. The yield, which the generated code does not use otherwise, is
+   * named in full: an import that only Javadoc uses is an unused import to compilers that do not
+   * read Javadoc, such as Eclipse's.
+   */
   private static CodeBlock link(GeneratorMethod method) {
+    List<TypeName> signature = method.signature();
+    List<CodeBlock> parameters = new ArrayList<>();
+    for (TypeName type : signature.subList(0, signature.size() - 1)) {
+      parameters.add(CodeBlock.of("$T", type));
+    }
+    parameters.add(CodeBlock.of("$L", method.kind().yieldType().canonicalName()));
     return CodeBlock.of(
-        "{@link $T#$N($L)}",
-        method.owner(),
-        method.name(),
-        method.signature().stream()
-            .map(type -> CodeBlock.of("$T", type))
-            .collect(CodeBlock.joining(", ")));
+        "{@link $T#$N($L)}", method.owner(), method.name(), CodeBlock.join(parameters, ", "));
   }
 
   /** {@code base}, or {@code base2}, {@code base3}... whichever is not taken; then takes it. */

@@ -47,6 +47,14 @@ record ResourceClass(
         .noneMatch(LifecycleMethod::async);
   }
 
+  /**
+   * Whether {@code call} and {@code run} are inline code: every lifecycle method is synchronous and
+   * declares nothing that they cannot declare.
+   */
+  boolean isInline() {
+    return isSynchronous() && !exceptions.beyondException();
+  }
+
   /** Whether {@code @Exit} can suppress a failure. */
   boolean canSuppress() {
     return exit.map(LifecycleMethod::valued).orElse(false);

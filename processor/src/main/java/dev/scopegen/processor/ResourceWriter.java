@@ -61,7 +61,7 @@ final class ResourceWriter {
             .addMethod(ExitCode.exit(resource))
             .addMethod(call(resource, names))
             .addMethod(run(resource, names));
-    if (resource.isSynchronous()) {
+    if (resource.isInline()) {
       scope.addMethods(new BlockingCode(resource).helpers());
     }
     return scope.build();
@@ -211,7 +211,7 @@ final class ResourceWriter {
             .returns(result)
             .addParameter(body, "body");
     addThrows(call, resource, failure);
-    if (resource.isSynchronous()) {
+    if (resource.isInline()) {
       call.addCode(new BlockingCode(resource).call(result));
     } else {
       call.addStatement(
@@ -237,7 +237,7 @@ final class ResourceWriter {
             .addTypeVariable(failure)
             .addParameter(body, "body");
     addThrows(run, resource, failure);
-    if (resource.isSynchronous()) {
+    if (resource.isInline()) {
       run.addCode(new BlockingCode(resource).run());
     } else {
       run.addStatement("$T.run(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
@@ -258,10 +258,11 @@ final class ResourceWriter {
 
   /**
    * What the Javadoc of {@code call} and {@code run} says of checked failures that they do not
-   * declare, when there can be any: the scope waits for stages.
+   * declare, when there can be any: the scope waits for stages, or a method declares a {@code
+   * Throwable} that is not an {@code Exception}.
    */
   private static CodeBlock undeclaredNote(ResourceClass resource) {
-    if (resource.isSynchronous()) {
+    if (resource.isInline()) {
       return CodeBlock.of("");
     }
     return CodeBlock.of(

@@ -32,6 +32,7 @@ final class TypeInspector {
   private final Types types;
   private final Elements elements;
   private final TypeMirror throwable;
+  private final TypeMirror exception;
   private final TypeMirror runtimeException;
   private final TypeMirror error;
   private final TypeMirror completionStage;
@@ -42,6 +43,7 @@ final class TypeInspector {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.throwable = typeOf(Throwable.class);
+    this.exception = typeOf(Exception.class);
     this.runtimeException = typeOf(RuntimeException.class);
     this.error = typeOf(Error.class);
     this.completionStage = types.erasure(typeOf(CompletionStage.class));
@@ -117,19 +119,25 @@ final class TypeInspector {
 
   /**
    * The checked exceptions that {@code call} and {@code run} declare for methods that declare
-   * {@code thrown}.
+   * {@code thrown}: {@code Exception} in place of a checked {@code Throwable} that is not an
+   * {@code Exception}, which {@code AsyncScope}'s {@code call} and {@code run} cannot declare.
    *
    * @param thrown the types that the methods declare, checked or not
    * @return the exceptions, with their erasures
    */
   CheckedExceptions scopeExceptions(List<? extends TypeMirror> thrown) {
     List<TypeMirror> checked = thrown.stream().filter(this::isChecked).collect(toList());
-    List<TypeMirror> declared = withoutSubsumed(checked);
+    List<TypeMirror> declared =
+        withoutSubsumed(
+            checked.stream()
+                .map(type -> types.isSubtype(type, exception) ? type : exception)
+                .collect(toList()));
     return new CheckedExceptions(
         declared.stream().map(TypeName::get).collect(toList()),
         withoutSubsumed(declared.stream().map(types::erasure).collect(toList())).stream()
             .map(TypeName::get)
-            .collect(toList()));
+            .collect(toList()),
+        checked.stream().anyMatch(type -> !types.isSubtype(type, exception)));
   }
 
   /**

@@ -68,8 +68,8 @@ class GeneratorGoldenFileTest {
                     .toArray(JavaFileObject[]::new));
 
     assertThat(compilation).succeededWithoutWarnings();
-    // DollarNames, UnicodeNames and Throwing also have resource scopes: four more files.
-    assertThat(compilation.generatedSourceFiles()).hasSize(12);
+    // DollarNames, UnicodeNames and Throwing also have resource scopes: five more files.
+    assertThat(compilation.generatedSourceFiles()).hasSize(13);
   }
 
   @Test

@@ -146,6 +146,28 @@ class CheckedExceptionsTest {
                     })));
   }
 
+  @Test
+  void methodsThatDeclareThrowableGiveCallAndRunThatDeclareException() throws Exception {
+    IOException exception = new IOException("enter");
+    Throwable throwable = new Throwable("exit");
+
+    assertEquals("result", callThrowable(new Script()));
+    assertSame(
+        exception,
+        assertThrows(
+            IOException.class, () -> callThrowable(new Script().fail("enter", exception))));
+    CompletionException wrapped =
+        assertThrows(
+            CompletionException.class,
+            () -> callThrowable(new Script().fail("exit", throwable)));
+    assertSame(throwable, wrapped.getCause());
+  }
+
+  /** ThrowableResource: enter and exit declare Throwable, so call declares Exception. */
+  private static String callThrowable(Script script) throws Exception {
+    return ThrowableResourceScope.of(new ThrowableResource(script)).call(handle -> "result");
+  }
+
   /** SyncResource: enter and exit throw IOException, commit SQLException. */
   private static String callSync(Script script) throws IOException, SQLException {
     return SyncResourceScope.of(new SyncResource(script)).call(handle -> "result");
