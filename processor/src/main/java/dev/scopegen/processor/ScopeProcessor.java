@@ -38,6 +38,9 @@ public final class ScopeProcessor extends AbstractProcessor {
   private GeneratorStep generators;
   private boolean started;
 
+  /** Creates the processor; compilers find it through {@code META-INF/services}. */
+  public ScopeProcessor() {}
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
