@@ -25,7 +25,8 @@ public final class Main {
 
     Integer suppressed =
         GateScope.of(new Gate(log))
-            .<Integer>use(pass -> CompletableFuture.failedFuture(new IllegalArgumentException("no")))
+            .<Integer>use(
+                pass -> CompletableFuture.failedFuture(new IllegalArgumentException("no")))
             .join();
     expect(log, String.valueOf(suppressed), "null", "gate open", "gate close no");
 
@@ -42,7 +43,8 @@ public final class Main {
   private static void expect(List<String> log, String result, String expected, String... steps) {
     if (!result.equals(expected) || !log.equals(List.of(steps))) {
       throw new AssertionError(
-          "expected " + expected + " after " + List.of(steps) + ", got " + result + " after " + log);
+          "expected " + expected + " after " + List.of(steps)
+              + ", got " + result + " after " + log);
     }
     log.clear();
   }

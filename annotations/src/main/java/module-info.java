@@ -3,8 +3,8 @@
  * {@link dev.scopegen.Commit @Commit}, {@link dev.scopegen.Rollback @Rollback} and {@link
  * dev.scopegen.ScopedResource @ScopedResource}.
  *
- * <p>Only the annotation processor reads them, so a module that uses them needs them at compile time
- * only:
+ * <p>Only the annotation processor reads them, so a module that uses them needs them at compile
+ * time only:
  *
  * <pre>{@code
  * module com.example.app {

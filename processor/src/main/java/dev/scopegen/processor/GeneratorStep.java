@@ -53,7 +53,9 @@ final class GeneratorStep {
                 .ifPresent(
                     scopes ->
                         files.write(
-                            scopes.name(), scopes.element(), GeneratorWriter.scopesClass(scopes, files))));
+                            scopes.name(),
+                            scopes.element(),
+                            GeneratorWriter.scopesClass(scopes, files))));
   }
 
   /** The {@code @ScopedResource} methods of {@code type}, in declaration order. */

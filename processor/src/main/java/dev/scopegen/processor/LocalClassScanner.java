@@ -35,8 +35,8 @@ import javax.tools.Diagnostic;
  *
  * <p>Two limits: the tree API exists only in javac (with another compiler, or a processing
  * environment that wraps javac's, the scanner does nothing, and the processor says so once in a
- * note), and javac runs the processor only for
- * a compilation in which it sees one of its annotations outside method bodies.
+ * note), and javac runs the processor only for a compilation in which it sees one of its
+ * annotations outside method bodies.
  */
 final class LocalClassScanner {
 

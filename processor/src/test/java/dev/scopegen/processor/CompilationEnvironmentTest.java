@@ -179,7 +179,12 @@ class CompilationEnvironmentTest {
                 Files.createDirectories(root.resolve("generated")).toString());
         JavaCompiler.CompilationTask task =
             javac.getTask(
-                null, fileManager, collector, options, null, fileManager.getJavaFileObjectsFromPaths(files));
+                null,
+                fileManager,
+                collector,
+                options,
+                null,
+                fileManager.getJavaFileObjectsFromPaths(files));
         task.setProcessors(List.of(new ScopeProcessor()));
         boolean success = task.call();
         collector.getDiagnostics().forEach(d -> diagnostics.add(d.toString()));
