@@ -76,6 +76,16 @@ final class ErrorReporter {
   }
 
   /**
+   * Reports a note that concerns the whole compilation rather than one element.
+   *
+   * @param message what the user should know
+   * @param arguments the values of the message's placeholders
+   */
+  void note(Messages message, Object... arguments) {
+    messager.printMessage(Diagnostic.Kind.NOTE, message.format(arguments));
+  }
+
+  /**
    * Reports an unexpected exception thrown while processing {@code type} as an error on it, so that
    * a bug in the processor becomes a compile error with a stack trace instead of a javac crash.
    *

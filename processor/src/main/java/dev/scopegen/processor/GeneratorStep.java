@@ -28,7 +28,7 @@ final class GeneratorStep {
   GeneratorStep(ProcessingEnvironment env) {
     ErrorReporter reporter = new ErrorReporter(env.getMessager());
     this.validator = new GeneratorValidator(env, reporter);
-    this.files = new SourceFiles(env.getFiler(), reporter);
+    this.files = new SourceFiles(env, reporter);
     this.rounds =
         new StepRounds(
             env.getElementUtils(),
@@ -53,7 +53,9 @@ final class GeneratorStep {
                 .ifPresent(
                     scopes ->
                         files.write(
-                            scopes.name(), scopes.element(), GeneratorWriter.scopesClass(scopes))));
+                            scopes.name(),
+                            scopes.element(),
+                            GeneratorWriter.scopesClass(scopes, files))));
   }
 
   /** The {@code @ScopedResource} methods of {@code type}, in declaration order. */

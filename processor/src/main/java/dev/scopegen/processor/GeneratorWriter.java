@@ -45,11 +45,12 @@ final class GeneratorWriter {
    * Returns the {@code Scopes} class of {@code scopes}.
    *
    * @param scopes a validated type with generator methods
+   * @param files the files the class is written to
    * @return the class, for {@link SourceFiles#write}
    */
-  static TypeSpec scopesClass(GeneratorScopes scopes) {
+  static TypeSpec scopesClass(GeneratorScopes scopes, SourceFiles files) {
     TypeSpec.Builder type =
-        SourceFiles.classBuilder(scopes.name(), scopes.element(), scopes.isPublic())
+        files.classBuilder(scopes.name(), scopes.element(), scopes.isPublic())
             .addJavadoc("The scopes of the {@code @ScopedResource} methods of\n")
             .addJavadoc(
                 "{@link $T}: one factory per method, each returning a\n",

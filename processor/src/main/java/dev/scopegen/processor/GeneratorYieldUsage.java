@@ -16,7 +16,8 @@ import javax.lang.model.element.VariableElement;
  * recognized by its name. A local or anonymous class in the body may declare the same name for
  * something else; that counts as a use, so the check errs only on the side of silence. Where the
  * tree API is not available (another compiler, or a processing environment that wraps javac's), and
- * for methods without a body, every yield counts as used.
+ * for methods without a body, every yield counts as used; {@link ScopeProcessor} then says once in
+ * a note that this check does not run.
  */
 final class GeneratorYieldUsage {
 

@@ -34,8 +34,9 @@ import javax.tools.Diagnostic;
  * recognized by its name and the imports of its file.
  *
  * <p>Two limits: the tree API exists only in javac (with another compiler, or a processing
- * environment that wraps javac's, the scanner does nothing), and javac runs the processor only for
- * a compilation in which it sees one of its annotations outside method bodies.
+ * environment that wraps javac's, the scanner does nothing, and the processor says so once in a
+ * note), and javac runs the processor only for a compilation in which it sees one of its
+ * annotations outside method bodies.
  */
 final class LocalClassScanner {
 
@@ -70,6 +71,17 @@ final class LocalClassScanner {
     } catch (IllegalArgumentException | LinkageError notJavac) {
       return new LocalClassScanner(null, reporter);
     }
+  }
+
+  /**
+   * Whether this scanner can read syntax trees; when it cannot, {@link #report} does nothing, and
+   * neither does the check of unused yield parameters ({@link GeneratorYieldUsage}), which needs
+   * the same tree API.
+   *
+   * @return {@code true} with javac's tree API
+   */
+  boolean readsTrees() {
+    return trees != null;
   }
 
   /**

@@ -3,11 +3,11 @@ package dev.scopegen.processor;
 import java.util.Locale;
 
 /**
- * Every error message of the processor, in one place.
+ * Every message of the processor, in one place: the errors, and the one note.
  *
- * <p>Each message is a short rule sentence: it names the annotation, quotes the user's names
+ * <p>Each error is a short rule sentence: it names the annotation, quotes the user's names
  * ({@code %s} arguments, filled by {@link #format}) and says how to fix the code. Every message has
- * its own negative test. Add new messages to the group they belong to.
+ * its own test. Add new messages to the group they belong to.
  */
 enum Messages {
 
@@ -170,6 +170,16 @@ enum Messages {
   /** Arguments: the method, what it would generate, the other method. */
   GENERATOR_NAME_CLASH(
       "@ScopedResource method %s would generate %s, as %s does; rename one of the two methods"),
+
+  // Notes, once per compilation.
+
+  /** No arguments. */
+  TREE_CHECKS_SKIPPED(
+      "ScopeGen cannot read method bodies with this compiler (javac's tree API, com.sun.source, is"
+          + " not available to it), so two checks do not run: the check that a @ScopedResource"
+          + " method uses its yield parameter (a yield that is never called fails at run time"
+          + " instead), and the check for lifecycle and @ScopedResource annotations in local and"
+          + " anonymous classes (they are ignored there, without a scope)"),
   ;
 
   private final String template;

@@ -26,7 +26,7 @@ final class ResourceStep {
   ResourceStep(ProcessingEnvironment env) {
     ErrorReporter reporter = new ErrorReporter(env.getMessager());
     this.validator = new ResourceValidator(env, reporter);
-    this.files = new SourceFiles(env.getFiler(), reporter);
+    this.files = new SourceFiles(env, reporter);
     this.rounds =
         new StepRounds(
             env.getElementUtils(),
@@ -53,7 +53,7 @@ final class ResourceStep {
                         files.write(
                             resource.scopeName(),
                             resource.element(),
-                            ResourceWriter.scope(resource))));
+                            ResourceWriter.scope(resource, files))));
   }
 
   /**

@@ -45,12 +45,13 @@ final class ResourceWriter {
    * Returns the scope of {@code resource}.
    *
    * @param resource a validated resource class
+   * @param files the files the scope is written to
    * @return the scope class, for {@link SourceFiles#write}
    */
-  static TypeSpec scope(ResourceClass resource) {
+  static TypeSpec scope(ResourceClass resource, SourceFiles files) {
     ScopeNames names = ScopeNames.of(resource);
     TypeSpec.Builder scope =
-        SourceFiles.classBuilder(resource.scopeName(), resource.element(), resource.isPublic())
+        files.classBuilder(resource.scopeName(), resource.element(), resource.isPublic())
             .addJavadoc(classJavadoc(resource))
             .addTypeVariables(resource.typeVariables())
             .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource.resourceType()))

@@ -21,22 +21,31 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>This class only dispatches: {@link LocalClassScanner} reports annotated methods that no step
  * can see, {@link ResourceStep} handles resource classes and {@link GeneratorStep} generator
- * methods. Each step validates a whole type, reports every error on the
- * offending element, and generates only when the type is clean. Types that refer to classes not
- * generated yet are deferred to the next round.
+ * methods. Each step validates a whole type, reports every error on the offending element, and
+ * generates only when the type is clean. Types that refer to classes not generated yet are
+ * deferred to the next round.
+ *
+ * <p>Two checks read method bodies with javac's tree API: local classes, and unused yield
+ * parameters. With another compiler (such as Eclipse's) they cannot run, and the first round says
+ * so in one note.
  */
 @AutoService(Processor.class)
 public final class ScopeProcessor extends AbstractProcessor {
 
+  private ErrorReporter reporter;
   private LocalClassScanner localClasses;
   private ResourceStep resources;
   private GeneratorStep generators;
+  private boolean started;
+
+  /** Creates the processor; compilers find it through {@code META-INF/services}. */
+  public ScopeProcessor() {}
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    localClasses =
-        LocalClassScanner.create(processingEnv, new ErrorReporter(processingEnv.getMessager()));
+    reporter = new ErrorReporter(processingEnv.getMessager());
+    localClasses = LocalClassScanner.create(processingEnv, reporter);
     resources = new ResourceStep(processingEnv);
     generators = new GeneratorStep(processingEnv);
   }
@@ -58,6 +67,12 @@ public final class ScopeProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (!started) {
+      started = true;
+      if (!localClasses.readsTrees()) {
+        reporter.note(Messages.TREE_CHECKS_SKIPPED);
+      }
+    }
     localClasses.report(round.getRootElements());
     resources.process(round);
     generators.process(round);
