@@ -4,25 +4,27 @@ import dev.scopegen.runtime.internal.Stages;
 import java.util.concurrent.CompletionStage;
 
 /** {@link Scopes#closing}: Python's {@code contextlib.closing}. */
-final class ClosingScope<C extends AutoCloseable> implements AsyncScope<C> {
+final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
 
-  private final C resource;
-  private final CompletionStage<C> entered;
+  private final T resource;
+  private final ScopeConsumer<? super T, ? extends E> close;
+  private final CompletionStage<T> entered;
 
-  ClosingScope(C resource) {
+  ClosingScope(T resource, ScopeConsumer<? super T, ? extends E> close) {
     this.resource = resource;
+    this.close = close;
     this.entered = Stages.constant(resource);
   }
 
   @Override
-  public CompletionStage<C> enter() {
+  public CompletionStage<T> enter() {
     return entered;
   }
 
   @Override
-  public CompletionStage<Boolean> exit(C ignored, Throwable failure) {
+  public CompletionStage<Boolean> exit(T ignored, Throwable failure) {
     try {
-      resource.close();
+      close.accept(resource);
     } catch (Throwable closeFailure) {
       return CleanupOutcome.failed(failure, closeFailure);
     }

@@ -4,7 +4,7 @@ import dev.scopegen.runtime.internal.Stages;
 import java.util.concurrent.CompletionStage;
 
 /** {@link Scopes#just}: Python's {@code contextlib.nullcontext}. */
-final class JustScope<T> implements AsyncScope<T> {
+final class JustScope<T> implements TypedScope<T, RuntimeException> {
 
   private final T value;
   private final CompletionStage<T> entered;

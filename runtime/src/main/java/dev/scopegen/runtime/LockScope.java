@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.Lock;
 
 /** {@link Scopes#lock}: Python's {@code async with lock}. */
-final class LockScope<L extends Lock> implements AsyncScope<L> {
+final class LockScope<L extends Lock> implements TypedScope<L, InterruptedException> {
 
   private final L lock;
   private final CompletionStage<L> locked;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
 /** {@link Scopes#permit}: Python's {@code async with semaphore}. */
-final class PermitScope implements AsyncScope<Semaphore> {
+final class PermitScope implements TypedScope<Semaphore, InterruptedException> {
 
   private final Semaphore semaphore;
   private final CompletionStage<Semaphore> acquired;

@@ -1,11 +1,14 @@
 package dev.scopegen.runtime;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 
@@ -13,7 +16,17 @@ import java.util.function.Function;
  * Ready-made scopes: the {@code contextlib} and {@code asyncio} toolbox of Python, as {@link
  * AsyncScope}s that work with {@code use}, {@code call}, {@code run} and {@link ExitStack}.
  *
- * <p>Every scope returned here can be entered any number of times, one enter per use.
+ * <p>Every scope returned here can be entered any number of times, one enter per use. Most are
+ * {@link TypedScope}s, whose {@code call} and {@code run} declare only what the scope can throw
+ * besides the body's own exception: nothing checked for {@link #just} and {@link #suppress}, {@code
+ * InterruptedException} for {@link #lock} and {@link #permit}, {@code TimeoutException} for {@link
+ * #timeout}, what {@code close} declares for {@link #closing}.
+ *
+ * <p><b>Which scopes block.</b> {@link #lock(Lock)} and {@link #permit(Semaphore)} wait for the
+ * lock or permit on the thread that enters them, also inside {@code use}: they suit blocking
+ * {@code call}/{@code run} (ideal on virtual threads), not an event loop. {@link
+ * #permit(AsyncSemaphore)} suspends instead: its {@code use} never blocks a thread, as Python's
+ * {@code async with lock} never blocks the loop. No other scope here waits in {@code enter}.
  */
 public final class Scopes {
 
@@ -55,7 +68,7 @@ public final class Scopes {
    *     zero or negative to expire at once
    * @return the scope
    */
-  public static AsyncScope<Deadline> timeout(Duration timeout) {
+  public static TypedScope<Deadline, TimeoutException> timeout(Duration timeout) {
     return new TimeoutScope(timeout);
   }
 
@@ -63,16 +76,20 @@ public final class Scopes {
    * Holds {@code lock} for the body: {@code with lock:}. Enter waits for the lock interruptibly
    * ({@link Lock#lockInterruptibly}); exit unlocks it.
    *
+   * <p><b>Blocks</b> the entering thread while the lock is taken, in {@code use} too. For an
+   * asynchronous body that must not block, use {@link #permit(AsyncSemaphore)} with {@code new
+   * AsyncSemaphore(1)}.
+   *
    * <p>A {@link java.util.concurrent.locks.ReentrantLock} belongs to the thread that locked it, so
    * use such locks with the blocking {@code call}/{@code run} (ideal on virtual threads), where enter
-   * and exit run on one thread; for an asynchronous body, whose exit may run on another thread, use
-   * {@link #permit} with a {@code Semaphore} of one permit instead.
+   * and exit run on one thread.
    *
    * @param <L> the lock's type
    * @param lock the lock
-   * @return the scope, handing the lock itself to the body
+   * @return the scope, handing the lock itself to the body; its {@code call}/{@code run} declare
+   *     {@code InterruptedException}
    */
-  public static <L extends Lock> AsyncScope<L> lock(L lock) {
+  public static <L extends Lock> TypedScope<L, InterruptedException> lock(L lock) {
     return new LockScope<>(Objects.requireNonNull(lock, "lock"));
   }
 
@@ -81,13 +98,45 @@ public final class Scopes {
    * a permit, waiting interruptibly if none is free: an interrupt while waiting takes nothing, so
    * nothing is released. Exit releases the permit, exactly once per enter that succeeded.
    *
-   * <p>Permits belong to no thread, so the scope suits asynchronous bodies too.
+   * <p><b>Blocks</b> the entering thread while no permit is free, in {@code use} too: permits belong
+   * to no thread, so the exit of an asynchronous body may release it anywhere, but waiting for one
+   * takes a thread. To wait without blocking, use {@link #permit(AsyncSemaphore)}.
    *
    * @param semaphore the semaphore
-   * @return the scope, handing the semaphore itself to the body
+   * @return the scope, handing the semaphore itself to the body; its {@code call}/{@code run}
+   *     declare {@code InterruptedException}
    */
-  public static AsyncScope<Semaphore> permit(Semaphore semaphore) {
+  public static TypedScope<Semaphore, InterruptedException> permit(Semaphore semaphore) {
     return new PermitScope(Objects.requireNonNull(semaphore, "semaphore"));
+  }
+
+  /**
+   * Holds one permit of {@code semaphore} for the body, waiting without blocking: Python's {@code
+   * async with semaphore:} (and, with {@code new AsyncSemaphore(1)}, {@code async with lock:}).
+   *
+   * <pre>{@code
+   * AsyncSemaphore lock = new AsyncSemaphore(1);
+   * Scopes.permit(lock).use(held -> saveAsync(counter.incrementAndGet()));
+   * }</pre>
+   *
+   * <ul>
+   *   <li>{@code use} <b>suspends</b>: it never blocks a thread. The body starts when the permit is
+   *       granted, in {@link AsyncSemaphore}'s FIFO order, on the thread that released it.
+   *   <li>Exit releases the permit, exactly once per grant, whatever the body did.
+   *   <li>A cancel of {@code use} while it waits withdraws it from the queue: it takes nothing and
+   *       releases nothing, and the future completes cancelled at once. A cancel after the grant
+   *       cancels the body as usual, and the permit is released after it.
+   *   <li>{@code call}/{@code run} wait on the calling thread (ideal on virtual threads); an
+   *       interrupt while waiting withdraws them and throws {@code InterruptedException}.
+   *   <li>{@link AsyncScope#enter} returns the waiter's stage: cancelling it withdraws the waiter.
+   * </ul>
+   *
+   * @param semaphore the semaphore
+   * @return the scope, handing the semaphore itself to the body; its {@code call}/{@code run}
+   *     declare {@code InterruptedException}
+   */
+  public static TypedScope<AsyncSemaphore, InterruptedException> permit(AsyncSemaphore semaphore) {
+    return new AsyncPermitScope(Objects.requireNonNull(semaphore, "semaphore"));
   }
 
   /**
@@ -95,12 +144,56 @@ public final class Scopes {
    * for any {@link AutoCloseable} that is already open. A failing {@code close} is added to the
    * body's failure as suppressed, or propagates if the body succeeded.
    *
+   * <p>Its {@code call}/{@code run} declare {@code Exception}, as {@link AutoCloseable#close} does.
+   * A {@link Closeable} gets the overload that declares {@code IOException}; for a resource whose
+   * {@code close} declares something narrower, pass the close as well: {@code
+   * Scopes.closing(connection, Connection::close)} declares {@code SQLException}.
+   *
    * @param <C> the resource's type
    * @param resource the resource
    * @return the scope
    */
-  public static <C extends AutoCloseable> AsyncScope<C> closing(C resource) {
-    return new ClosingScope<>(Objects.requireNonNull(resource, "resource"));
+  public static <C extends AutoCloseable> TypedScope<C, Exception> closing(C resource) {
+    return new ClosingScope<C, Exception>(
+        Objects.requireNonNull(resource, "resource"), AutoCloseable::close);
+  }
+
+  /**
+   * Hands {@code resource} to the body and closes it at exit, like {@link #closing(AutoCloseable)},
+   * for a {@link Closeable}: {@code call}/{@code run} declare {@code IOException}.
+   *
+   * <pre>{@code
+   * String first = Scopes.closing(Files.newBufferedReader(path)).call(r -> r.readLine());
+   * }</pre>
+   *
+   * @param <C> the resource's type
+   * @param resource the resource
+   * @return the scope
+   */
+  public static <C extends Closeable> TypedScope<C, IOException> closing(C resource) {
+    return new ClosingScope<C, IOException>(
+        Objects.requireNonNull(resource, "resource"), Closeable::close);
+  }
+
+  /**
+   * Hands {@code resource} to the body and runs {@code close} on it at exit: Python's {@code
+   * contextlib.closing} for a resource that is not {@link AutoCloseable}, or whose close declares
+   * less than {@code Exception}. {@code call}/{@code run} declare what {@code close} declares.
+   *
+   * <pre>{@code
+   * Scopes.closing(connection, Connection::close).run(c -> insertRows(c)); // throws SQLException
+   * }</pre>
+   *
+   * @param <T> the resource's type
+   * @param <E> the checked exception {@code close} may throw ({@link RuntimeException} when none)
+   * @param resource the resource
+   * @param close closes the resource
+   * @return the scope
+   */
+  public static <T, E extends Exception> TypedScope<T, E> closing(
+      T resource, ScopeConsumer<? super T, ? extends E> close) {
+    return new ClosingScope<T, E>(
+        Objects.requireNonNull(resource, "resource"), Objects.requireNonNull(close, "close"));
   }
 
   /**
@@ -131,7 +224,7 @@ public final class Scopes {
    * @return the scope, handing {@code null} to the body
    */
   @SafeVarargs
-  public static AsyncScope<Void> suppress(Class<? extends Throwable>... types) {
+  public static TypedScope<Void, RuntimeException> suppress(Class<? extends Throwable>... types) {
     List<Class<? extends Throwable>> copy = new ArrayList<>(types.length);
     for (Class<? extends Throwable> type : types) {
       copy.add(Objects.requireNonNull(type, "types contains null"));
@@ -147,7 +240,7 @@ public final class Scopes {
    * @param value the value, may be {@code null}
    * @return the scope
    */
-  public static <T> AsyncScope<T> just(T value) {
+  public static <T> TypedScope<T, RuntimeException> just(T value) {
     return new JustScope<>(value);
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** {@link Scopes#suppress}: Python's {@code contextlib.suppress}. */
-final class SuppressScope implements AsyncScope<Void> {
+final class SuppressScope implements TypedScope<Void, RuntimeException> {
 
   private final List<Class<? extends Throwable>> types;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * {@code call}/{@code run}, {@link ExitStack#enter}) its deadline interrupts the entering thread;
  * through {@link #use} it cancels the body's stage.
  */
-final class TimeoutScope implements AsyncScope<Deadline> {
+final class TimeoutScope implements TypedScope<Deadline, TimeoutException> {
 
   private final Duration timeout;
   private final AsyncScope<Deadline> cancelling;

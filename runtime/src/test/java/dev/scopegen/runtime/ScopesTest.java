@@ -474,8 +474,11 @@ class ScopesTest {
   @Test
   void factoriesRejectNull() {
     assertThrows(NullPointerException.class, () -> Scopes.lock(null));
-    assertThrows(NullPointerException.class, () -> Scopes.permit(null));
+    assertThrows(NullPointerException.class, () -> Scopes.permit((Semaphore) null));
+    assertThrows(NullPointerException.class, () -> Scopes.permit((AsyncSemaphore) null));
     assertThrows(NullPointerException.class, () -> Scopes.closing(null));
+    assertThrows(NullPointerException.class, () -> Scopes.closing((AutoCloseable) null));
+    assertThrows(NullPointerException.class, () -> Scopes.closing("resource", null));
     assertThrows(NullPointerException.class, () -> Scopes.suppress((Class<IOException>) null));
     assertThrows(NullPointerException.class, () -> Scopes.all(Collections.singletonList(null)));
   }
