@@ -259,4 +259,130 @@ public final class Scopes {
   public static <T> AsyncScope<List<T>> all(List<? extends AsyncScope<? extends T>> scopes) {
     return new AllScope<T>(List.copyOf(scopes));
   }
+
+  /**
+   * Two scopes in one statement: Python's {@code async with a as x, b as y:}.
+   *
+   * <pre>{@code
+   * Scopes.with(TransactionScope.of(tx), Scopes.permit(lock)).run((connection, held) -> ...);
+   * }</pre>
+   *
+   * <p>Exactly the nesting {@code a.run(x -> b.run(y -> body(x, y)))}: entered in order, exited in
+   * reverse, each exit seeing what the statement inside it propagated. {@code call}/{@code run}
+   * declare the body's exception and {@code Exception}; see {@link #with(TypedScope, TypedScope)}
+   * for typed scopes.
+   *
+   * @param <A> the resource type of {@code a}
+   * @param <B> the resource type of {@code b}
+   * @param a the outer scope
+   * @param b the inner scope
+   * @return the statement, to {@code call}, {@code run} or {@code use}
+   */
+  public static <A, B> With2<A, B, Exception, Exception> with(AsyncScope<A> a, AsyncScope<B> b) {
+    return new With2<>(a, b);
+  }
+
+  /**
+   * Two typed scopes in one statement, like {@link #with(AsyncScope, AsyncScope)}: {@code
+   * call}/{@code run} declare the body's exception and each scope's own.
+   *
+   * <pre>{@code
+   * void transfer() throws InterruptedException, TimeoutException {
+   *   Scopes.with(Scopes.lock(lock), Scopes.timeout(Duration.ofSeconds(1)))
+   *       .run((held, deadline) -> ledger.move(10));
+   * }
+   * }</pre>
+   *
+   * @param <A> the resource type of {@code a}
+   * @param <B> the resource type of {@code b}
+   * @param <E1> what entering or exiting {@code a} may throw
+   * @param <E2> what entering or exiting {@code b} may throw
+   * @param a the outer scope
+   * @param b the inner scope
+   * @return the statement, to {@code call}, {@code run} or {@code use}
+   */
+  public static <A, B, E1 extends Exception, E2 extends Exception> With2<A, B, E1, E2> with(
+      TypedScope<A, E1> a, TypedScope<B, E2> b) {
+    return new With2<>(a, b);
+  }
+
+  /**
+   * Three scopes in one statement, the nesting {@code a.run(x -> b.run(y -> c.run(z -> ...)))};
+   * see {@link #with(AsyncScope, AsyncScope)}.
+   *
+   * @param <A> the resource type of {@code a}
+   * @param <B> the resource type of {@code b}
+   * @param <C> the resource type of {@code c}
+   * @param a the outermost scope
+   * @param b the middle scope
+   * @param c the innermost scope
+   * @return the statement, to {@code call}, {@code run} or {@code use}
+   */
+  public static <A, B, C> With3<A, B, C, Exception, Exception, Exception> with(
+      AsyncScope<A> a, AsyncScope<B> b, AsyncScope<C> c) {
+    return new With3<>(a, b, c);
+  }
+
+  /**
+   * Three typed scopes in one statement; see {@link #with(TypedScope, TypedScope)}.
+   *
+   * @param <A> the resource type of {@code a}
+   * @param <B> the resource type of {@code b}
+   * @param <C> the resource type of {@code c}
+   * @param <E1> what entering or exiting {@code a} may throw
+   * @param <E2> what entering or exiting {@code b} may throw
+   * @param <E3> what entering or exiting {@code c} may throw
+   * @param a the outermost scope
+   * @param b the middle scope
+   * @param c the innermost scope
+   * @return the statement, to {@code call}, {@code run} or {@code use}
+   */
+  public static <A, B, C, E1 extends Exception, E2 extends Exception, E3 extends Exception>
+      With3<A, B, C, E1, E2, E3> with(
+          TypedScope<A, E1> a, TypedScope<B, E2> b, TypedScope<C, E3> c) {
+    return new With3<>(a, b, c);
+  }
+
+  /**
+   * Four scopes in one statement; see {@link #with(AsyncScope, AsyncScope)}.
+   *
+   * @param <A> the resource type of {@code a}
+   * @param <B> the resource type of {@code b}
+   * @param <C> the resource type of {@code c}
+   * @param <D> the resource type of {@code d}
+   * @param a the outermost scope
+   * @param b the second scope
+   * @param c the third scope
+   * @param d the innermost scope
+   * @return the statement, to {@code call}, {@code run} or {@code use}
+   */
+  public static <A, B, C, D> With4<A, B, C, D, Exception, Exception, Exception, Exception> with(
+      AsyncScope<A> a, AsyncScope<B> b, AsyncScope<C> c, AsyncScope<D> d) {
+    return new With4<>(a, b, c, d);
+  }
+
+  /**
+   * Four typed scopes in one statement; see {@link #with(TypedScope, TypedScope)}.
+   *
+   * @param <A> the resource type of {@code a}
+   * @param <B> the resource type of {@code b}
+   * @param <C> the resource type of {@code c}
+   * @param <D> the resource type of {@code d}
+   * @param <E1> what entering or exiting {@code a} may throw
+   * @param <E2> what entering or exiting {@code b} may throw
+   * @param <E3> what entering or exiting {@code c} may throw
+   * @param <E4> what entering or exiting {@code d} may throw
+   * @param a the outermost scope
+   * @param b the second scope
+   * @param c the third scope
+   * @param d the innermost scope
+   * @return the statement, to {@code call}, {@code run} or {@code use}
+   */
+  public static <
+          A, B, C, D,
+          E1 extends Exception, E2 extends Exception, E3 extends Exception, E4 extends Exception>
+      With4<A, B, C, D, E1, E2, E3, E4> with(
+          TypedScope<A, E1> a, TypedScope<B, E2> b, TypedScope<C, E3> c, TypedScope<D, E4> d) {
+    return new With4<>(a, b, c, d);
+  }
 }

@@ -479,6 +479,7 @@ class ScopesTest {
     assertThrows(NullPointerException.class, () -> Scopes.closing(null));
     assertThrows(NullPointerException.class, () -> Scopes.closing((AutoCloseable) null));
     assertThrows(NullPointerException.class, () -> Scopes.closing("resource", null));
+    assertThrows(NullPointerException.class, () -> Scopes.with(Scopes.just(1), null));
     assertThrows(NullPointerException.class, () -> Scopes.suppress((Class<IOException>) null));
     assertThrows(NullPointerException.class, () -> Scopes.all(Collections.singletonList(null)));
   }
