@@ -31,6 +31,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class With2<A, B, E1 extends Exception, E2 extends Exception> {
 
+  // Each method copies the scopes its lambdas need into locals, so that the lambdas capture
+  // them and not this object: escape analysis then removes both the lambdas and this object.
   private final AsyncScope<A> first;
   private final AsyncScope<B> second;
 
@@ -49,6 +51,7 @@ public final class With2<A, B, E1 extends Exception, E2 extends Exception> {
    */
   public <R> CompletableFuture<R> use(Use<? super A, ? super B, R> body) {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
     return first.use(
         a -> second.use(
             b -> body.apply(a, b)));
@@ -68,6 +71,7 @@ public final class With2<A, B, E1 extends Exception, E2 extends Exception> {
   public <R, X extends Throwable> R call(
       Call<? super A, ? super B, ? extends R, X> body) throws X, E1, E2 {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
     try {
       return first.<R, Throwable>call(
           a -> second.<R, Throwable>call(
@@ -89,6 +93,7 @@ public final class With2<A, B, E1 extends Exception, E2 extends Exception> {
   public <X extends Throwable> void run(
       Run<? super A, ? super B, X> body) throws X, E1, E2 {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
     try {
       first.<Throwable>run(
           a -> second.<Throwable>run(

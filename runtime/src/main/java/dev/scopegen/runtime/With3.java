@@ -35,6 +35,8 @@ public final class With3<
     A, B, C,
     E1 extends Exception, E2 extends Exception, E3 extends Exception> {
 
+  // Each method copies the scopes its lambdas need into locals, so that the lambdas capture
+  // them and not this object: escape analysis then removes both the lambdas and this object.
   private final AsyncScope<A> first;
   private final AsyncScope<B> second;
   private final AsyncScope<C> third;
@@ -55,6 +57,8 @@ public final class With3<
    */
   public <R> CompletableFuture<R> use(Use<? super A, ? super B, ? super C, R> body) {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
+    AsyncScope<C> third = this.third;
     return first.use(
         a -> second.use(
             b -> third.use(
@@ -76,6 +80,8 @@ public final class With3<
   public <R, X extends Throwable> R call(
       Call<? super A, ? super B, ? super C, ? extends R, X> body) throws X, E1, E2, E3 {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
+    AsyncScope<C> third = this.third;
     try {
       return first.<R, Throwable>call(
           a -> second.<R, Throwable>call(
@@ -99,6 +105,8 @@ public final class With3<
   public <X extends Throwable> void run(
       Run<? super A, ? super B, ? super C, X> body) throws X, E1, E2, E3 {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
+    AsyncScope<C> third = this.third;
     try {
       first.<Throwable>run(
           a -> second.<Throwable>run(

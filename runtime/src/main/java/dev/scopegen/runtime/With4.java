@@ -37,6 +37,8 @@ public final class With4<
     A, B, C, D,
     E1 extends Exception, E2 extends Exception, E3 extends Exception, E4 extends Exception> {
 
+  // Each method copies the scopes its lambdas need into locals, so that the lambdas capture
+  // them and not this object: escape analysis then removes both the lambdas and this object.
   private final AsyncScope<A> first;
   private final AsyncScope<B> second;
   private final AsyncScope<C> third;
@@ -59,6 +61,9 @@ public final class With4<
    */
   public <R> CompletableFuture<R> use(Use<? super A, ? super B, ? super C, ? super D, R> body) {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
+    AsyncScope<C> third = this.third;
+    AsyncScope<D> fourth = this.fourth;
     return first.use(
         a -> second.use(
             b -> third.use(
@@ -83,6 +88,9 @@ public final class With4<
       Call<? super A, ? super B, ? super C, ? super D, ? extends R, X> body)
       throws X, E1, E2, E3, E4 {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
+    AsyncScope<C> third = this.third;
+    AsyncScope<D> fourth = this.fourth;
     try {
       return first.<R, Throwable>call(
           a -> second.<R, Throwable>call(
@@ -108,6 +116,9 @@ public final class With4<
   public <X extends Throwable> void run(
       Run<? super A, ? super B, ? super C, ? super D, X> body) throws X, E1, E2, E3, E4 {
     Objects.requireNonNull(body, "body");
+    AsyncScope<B> second = this.second;
+    AsyncScope<C> third = this.third;
+    AsyncScope<D> fourth = this.fourth;
     try {
       first.<Throwable>run(
           a -> second.<Throwable>run(
