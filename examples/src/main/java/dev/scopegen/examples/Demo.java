@@ -9,6 +9,7 @@ import dev.scopegen.examples.pool.ConnectionPoolExample;
 import dev.scopegen.examples.toolbox.FilesExample;
 import dev.scopegen.examples.toolbox.HttpTimeoutExample;
 import dev.scopegen.examples.toolbox.LockExample;
+import dev.scopegen.examples.toolbox.LockWorkersExample;
 
 /**
  * The narrated demo: real generated scopes against a real embedded H2 database, telling what was
@@ -44,6 +45,7 @@ public final class Demo {
     FilesExample.run(n);
     HttpTimeoutExample.run(n);
     LockExample.run(n);
+    LockWorkersExample.run(n);
 
     System.out.println();
     System.out.println("Demo finished.");

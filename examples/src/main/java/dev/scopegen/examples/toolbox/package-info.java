@@ -10,6 +10,9 @@
  *       under a deadline; the slow one times out and its cleanup still runs.
  *   <li>{@link dev.scopegen.examples.toolbox.LockExample}: concurrent workers sharing a counter
  *       under a lock.
+ *   <li>{@link dev.scopegen.examples.toolbox.LockWorkersExample}: two workers on one thread taking
+ *       turns under an {@link dev.scopegen.runtime.AsyncSemaphore}, and a lock with a deadline in
+ *       one {@link dev.scopegen.runtime.Scopes#with} statement.
  * </ul>
  */
 package dev.scopegen.examples.toolbox;
