@@ -26,7 +26,8 @@ import java.util.function.Function;
  * lock or permit on the thread that enters them, also inside {@code use}: they suit blocking
  * {@code call}/{@code run} (ideal on virtual threads), not an event loop. {@link
  * #permit(AsyncSemaphore)} suspends instead: its {@code use} never blocks a thread, as Python's
- * {@code async with lock} never blocks the loop. No other scope here waits in {@code enter}.
+ * {@code async with lock} never blocks the loop. The other scopes here never wait in {@code
+ * enter} ({@link #all} waits as the scopes it enters do).
  */
 public final class Scopes {
 
