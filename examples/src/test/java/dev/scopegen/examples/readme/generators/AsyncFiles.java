@@ -8,7 +8,6 @@ import dev.scopegen.runtime.AsyncYield;
 import java.io.IOException;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The README's asynchronous generator, as written there (section "Generators"). */
@@ -20,22 +19,6 @@ final class AsyncFiles {
   static CompletionStage<Void> writer(Path path,
       AsyncYield<AsynchronousFileChannel> y) throws IOException {
     AsynchronousFileChannel ch = AsynchronousFileChannel.open(path, WRITE, CREATE);
-    return y.yield(ch)
-        .handle((ok, failure) -> failure)
-        .thenCompose(failure -> closeAfter(ch, failure));
-  }
-
-  private static CompletionStage<Void> closeAfter(AsynchronousFileChannel ch, Throwable failure) {
-    try {
-      ch.close();
-    } catch (IOException closeFailure) {
-      if (failure == null) {
-        return CompletableFuture.failedFuture(closeFailure);
-      }
-      failure.addSuppressed(closeFailure);
-    }
-    return failure == null
-        ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.failedFuture(failure);
+    return y.yield(ch).andFinally(ch::close);
   }
 }
