@@ -60,7 +60,7 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
   public <R, X extends Throwable> R call(ScopeFunction<? super AsyncSemaphore, ? extends R, X> body)
       throws X, InterruptedException {
     awaitPermit();
-    return Blocking.call(held, body);
+    return Blocking.call(held, body, this::declares);
   }
 
   /** Waits for the permit on the calling thread; an interrupt while waiting takes nothing. */
@@ -68,7 +68,12 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
   public <X extends Throwable> void run(ScopeConsumer<? super AsyncSemaphore, X> body)
       throws X, InterruptedException {
     awaitPermit();
-    Blocking.run(held, body);
+    Blocking.run(held, body, this::declares);
+  }
+
+  @Override
+  public boolean declares(Throwable failure) {
+    return failure instanceof InterruptedException;
   }
 
   @Override

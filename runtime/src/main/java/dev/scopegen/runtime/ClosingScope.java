@@ -2,6 +2,7 @@ package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.Stages;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /** {@link Scopes#closing}: Python's {@code contextlib.closing}. */
 final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
@@ -10,9 +11,14 @@ final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
   private final ScopeConsumer<? super T, ? extends E> close;
   private final CompletionStage<T> entered;
 
-  ClosingScope(T resource, ScopeConsumer<? super T, ? extends E> close) {
+  /** Whether a checked failure of {@code close} is an {@code E}. */
+  private final Predicate<Throwable> declared;
+
+  ClosingScope(
+      T resource, ScopeConsumer<? super T, ? extends E> close, Predicate<Throwable> declared) {
     this.resource = resource;
     this.close = close;
+    this.declared = declared;
     this.entered = Stages.constant(resource);
   }
 
@@ -29,6 +35,11 @@ final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
       return CleanupOutcome.failed(failure, closeFailure);
     }
     return Stages.of(false);
+  }
+
+  @Override
+  public boolean declares(Throwable failure) {
+    return declared.test(failure);
   }
 
   @Override

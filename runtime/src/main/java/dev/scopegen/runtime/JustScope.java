@@ -25,6 +25,11 @@ final class JustScope<T> implements TypedScope<T, RuntimeException> {
   }
 
   @Override
+  public boolean declares(Throwable failure) {
+    return false;
+  }
+
+  @Override
   public String toString() {
     return "Scopes.just(" + value + ")";
   }

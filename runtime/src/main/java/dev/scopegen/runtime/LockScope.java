@@ -37,6 +37,11 @@ final class LockScope<L extends Lock> implements TypedScope<L, InterruptedExcept
   }
 
   @Override
+  public boolean declares(Throwable failure) {
+    return failure instanceof InterruptedException;
+  }
+
+  @Override
   public String toString() {
     return "Scopes.lock(" + lock + ")";
   }

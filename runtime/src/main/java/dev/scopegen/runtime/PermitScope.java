@@ -33,6 +33,11 @@ final class PermitScope implements TypedScope<Semaphore, InterruptedException> {
   }
 
   @Override
+  public boolean declares(Throwable failure) {
+    return failure instanceof InterruptedException;
+  }
+
+  @Override
   public String toString() {
     return "Scopes.permit(" + semaphore + ")";
   }

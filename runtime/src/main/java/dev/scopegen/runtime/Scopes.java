@@ -156,7 +156,9 @@ public final class Scopes {
    */
   public static <C extends AutoCloseable> TypedScope<C, Exception> closing(C resource) {
     return new ClosingScope<C, Exception>(
-        Objects.requireNonNull(resource, "resource"), AutoCloseable::close);
+        Objects.requireNonNull(resource, "resource"),
+        AutoCloseable::close,
+        failure -> failure instanceof Exception);
   }
 
   /**
@@ -173,7 +175,9 @@ public final class Scopes {
    */
   public static <C extends Closeable> TypedScope<C, IOException> closing(C resource) {
     return new ClosingScope<C, IOException>(
-        Objects.requireNonNull(resource, "resource"), Closeable::close);
+        Objects.requireNonNull(resource, "resource"),
+        Closeable::close,
+        failure -> failure instanceof IOException);
   }
 
   /**
@@ -193,8 +197,11 @@ public final class Scopes {
    */
   public static <T, E extends Exception> TypedScope<T, E> closing(
       T resource, ScopeConsumer<? super T, ? extends E> close) {
+    // Java checks that close throws only an E or unchecked exceptions: whatever it throws is declared.
     return new ClosingScope<T, E>(
-        Objects.requireNonNull(resource, "resource"), Objects.requireNonNull(close, "close"));
+        Objects.requireNonNull(resource, "resource"),
+        Objects.requireNonNull(close, "close"),
+        failure -> true);
   }
 
   /**

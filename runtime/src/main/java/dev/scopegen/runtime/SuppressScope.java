@@ -32,6 +32,11 @@ final class SuppressScope implements TypedScope<Void, RuntimeException> {
   }
 
   @Override
+  public boolean declares(Throwable failure) {
+    return false;
+  }
+
+  @Override
   public String toString() {
     return "Scopes.suppress(" + types + ")";
   }

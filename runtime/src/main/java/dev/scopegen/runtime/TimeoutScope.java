@@ -44,6 +44,11 @@ final class TimeoutScope implements TypedScope<Deadline, TimeoutException> {
   }
 
   @Override
+  public boolean declares(Throwable failure) {
+    return failure instanceof TimeoutException;
+  }
+
+  @Override
   public String toString() {
     return "Scopes.timeout(" + timeout + ")";
   }

@@ -20,14 +20,25 @@ import dev.scopegen.runtime.internal.Blocking;
  * compiles without {@code throws Exception}. {@link Scopes#with} carries the types of typed
  * scopes into its own {@code call} and {@code run}.
  *
- * <p>An implementation promises that {@link #enter} and {@link #exit} fail only with an {@code E},
- * an unchecked exception, or the failure they were given: nothing else checks it.
+ * <p>Entering and exiting may still fail with some other checked exception (an asynchronous stage
+ * can fail with anything): {@link #declares} tells an {@code E} from it, and {@code call}/{@code
+ * run} throw such an undeclared failure wrapped in a {@link java.util.concurrent.CompletionException},
+ * as {@code join()} would, never as an exception they do not declare.
  *
  * @param <T> the type of the resource handed to the body
  * @param <E> the checked exception entering or exiting may fail with ({@link RuntimeException} when
  *     none)
  */
 public interface TypedScope<T, E extends Exception> extends AsyncScope<T> {
+
+  /**
+   * Whether {@code failure}, a checked exception that entering or exiting failed with, is an {@code
+   * E}, which {@code call}/{@code run} throw as it is. (Java erases {@code E}, so the scope says.)
+   *
+   * @param failure a checked exception of entering or exiting
+   * @return {@code true} if it is an {@code E}
+   */
+  boolean declares(Throwable failure);
 
   /**
    * Runs {@code body} inside this scope on the calling thread and returns its result, as {@link
@@ -43,7 +54,7 @@ public interface TypedScope<T, E extends Exception> extends AsyncScope<T> {
   @Override
   default <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body)
       throws X, E {
-    return Blocking.call(this, body);
+    return Blocking.call(this, body, this::declares);
   }
 
   /**
@@ -56,6 +67,6 @@ public interface TypedScope<T, E extends Exception> extends AsyncScope<T> {
    */
   @Override
   default <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X, E {
-    Blocking.run(this, body);
+    Blocking.run(this, body, this::declares);
   }
 }

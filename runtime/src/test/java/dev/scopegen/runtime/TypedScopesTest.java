@@ -12,6 +12,9 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,5 +141,37 @@ class TypedScopesTest {
     TypedScope<AutoCloseable, Exception> scope = Scopes.closing(plain);
     scope.run(c -> {});
     assertEquals(1, counter.get());
+  }
+
+  /** A typed scope whose exit fails with whatever the test gives it. */
+  private static TypedScope<String, IOException> exitingWith(Exception failure) {
+    return new TypedScope<>() {
+      @Override
+      public CompletionStage<String> enter() {
+        return CompletableFuture.completedFuture("resource");
+      }
+
+      @Override
+      public CompletionStage<Boolean> exit(String resource, Throwable bodyFailure) {
+        return CompletableFuture.failedFuture(failure);
+      }
+
+      @Override
+      public boolean declares(Throwable checked) {
+        return checked instanceof IOException;
+      }
+    };
+  }
+
+  @Test
+  void aDeclaredCheckedExitFailureIsThrownAsItIsAnUndeclaredOneWrapped() {
+    IOException declared = new FileNotFoundException("declared");
+    assertSame(
+        declared,
+        assertThrows(IOException.class, () -> exitingWith(declared).run(r -> {})));
+    Exception undeclared = new java.security.GeneralSecurityException("undeclared");
+    CompletionException wrapped =
+        assertThrows(CompletionException.class, () -> exitingWith(undeclared).call(r -> r));
+    assertSame(undeclared, wrapped.getCause());
   }
 }
