@@ -62,9 +62,11 @@ class AsyncPermitScopeTest {
                               loop);
                         })));
       }
+      // Collected on the loop's thread, after every use has been started there.
       CompletableFuture<Void> all =
-          CompletableFuture.supplyAsync(() -> outcomes.toArray(new CompletableFuture<?>[0]), loop)
-              .thenCompose(CompletableFuture::allOf);
+          CompletableFuture.supplyAsync(
+                  () -> CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0])), loop)
+              .thenCompose(started -> started);
       all.get(15, TimeUnit.SECONDS);
     } finally {
       loop.shutdownNow();
