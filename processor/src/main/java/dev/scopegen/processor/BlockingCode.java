@@ -1,6 +1,8 @@
 package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.FAILURES;
+import static dev.scopegen.processor.WriterSupport.invocation;
+import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.STATIC;
 
@@ -119,7 +121,7 @@ final class BlockingCode {
         .commit()
         .ifPresent(
             commit -> {
-              CodeBlock call = ExitCode.invocation(commit, resourceName, null);
+              CodeBlock call = invocation(commit, resourceName, null);
               if (hasAbort) {
                 code.beginControlFlow("try")
                     .addStatement("$L", call)
@@ -133,7 +135,7 @@ final class BlockingCode {
     resource
         .exit()
         .ifPresent(
-            exit -> code.addStatement("$L", ExitCode.invocation(exit, resourceName, null)));
+            exit -> code.addStatement("$L", invocation(exit, resourceName, null)));
     return code.build();
   }
 
@@ -189,7 +191,7 @@ final class BlockingCode {
             rollback ->
                 abort.addCode(
                     suppressingFailure(
-                        ExitCode.invocation(rollback, "resource", "failure"),
+                        invocation(rollback, "resource", "failure"),
                         "rollbackFailure")));
     resource
         .exit()
@@ -217,7 +219,7 @@ final class BlockingCode {
                 + " if the commit fails");
     helper
         .beginControlFlow("try")
-        .addStatement("$L", ExitCode.invocation(commit, "resource", "failure"))
+        .addStatement("$L", invocation(commit, "resource", "failure"))
         .nextControlFlow("catch ($T commitFailure)", Throwable.class)
         .addStatement("$T.addSuppressed(failure, commitFailure)", FAILURES);
     if (suppresses) {
@@ -243,13 +245,13 @@ final class BlockingCode {
     return MethodSpec.methodBuilder("rollsBackOn")
         .addJavadoc(
             "$L",
-            ResourceWriter.wrap(
+            wrap(
                 "Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists"
                     + " commit instead."))
         .addModifiers(PRIVATE, STATIC)
         .returns(boolean.class)
         .addParameter(Throwable.class, "failure")
-        .addStatement("return $L", ExitCode.rollsBackOn(resource))
+        .addStatement("return $L", WriterSupport.rollsBackOn(resource))
         .build();
   }
 
@@ -263,7 +265,7 @@ final class BlockingCode {
             + (suppresses ? "; returns whether the exit suppressed it" : "")
             + ". Cleanup failures are added to {@code failure} as suppressed.";
     return MethodSpec.methodBuilder(name)
-        .addJavadoc("$L", ResourceWriter.wrap(javadoc))
+        .addJavadoc("$L", wrap(javadoc))
         .addModifiers(PRIVATE)
         .returns(suppresses ? TypeName.BOOLEAN : TypeName.VOID)
         .addParameter(resource.resourceType(), "resource")
@@ -272,7 +274,7 @@ final class BlockingCode {
 
   /** The exit after {@code failure}, its own failure suppressed onto it. */
   private CodeBlock exitSuppressingFailure(LifecycleMethod exit) {
-    CodeBlock call = ExitCode.invocation(exit, "resource", "failure");
+    CodeBlock call = invocation(exit, "resource", "failure");
     if (!suppresses) {
       return suppressingFailure(call, "exitFailure");
     }

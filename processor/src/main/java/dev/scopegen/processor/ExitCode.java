@@ -2,9 +2,11 @@ package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.EXIT_SEQUENCE;
 import static dev.scopegen.processor.ClassNames.STAGES;
-import static dev.scopegen.processor.ResourceWriter.code;
-import static dev.scopegen.processor.ResourceWriter.stageOf;
-import static dev.scopegen.processor.ResourceWriter.wrap;
+import static dev.scopegen.processor.WriterSupport.code;
+import static dev.scopegen.processor.WriterSupport.invocation;
+import static dev.scopegen.processor.WriterSupport.rollsBackOn;
+import static dev.scopegen.processor.WriterSupport.stageOf;
+import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.PROTECTED;
 import static javax.lang.model.element.Modifier.PUBLIC;
 
@@ -14,15 +16,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.scopegen.processor.LifecycleMethod.Argument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Writes the {@code exit} method of a scope: an {@code ExitSequence} whose hooks call the
- * {@code @Commit}, {@code @Rollback} and {@code @Exit} methods, each returning a stage. The calls
- * themselves ({@link #invocation}, {@link #rollsBackOn}) serve {@link BlockingCode} too.
+ * {@code @Commit}, {@code @Rollback} and {@code @Exit} methods, each returning a stage.
  */
 final class ExitCode {
 
@@ -96,7 +96,7 @@ final class ExitCode {
     resource.commit().ifPresent(method -> steps.add(code(method) + " after success"));
     resource.rollback().ifPresent(method -> steps.add(code(method) + " after a failure"));
     String sequence = String.join(" or ", steps);
-    Optional<String> exit = resource.exit().map(ResourceWriter::code);
+    Optional<String> exit = resource.exit().map(WriterSupport::code);
     if (sequence.isEmpty()) {
       return "calls " + exit.orElseThrow();
     }
@@ -147,34 +147,5 @@ final class ExitCode {
         .addStatement("$L", call)
         .addStatement("return $T.of(false)", STAGES)
         .build();
-  }
-
-  /** {@code !(failure instanceof A || failure instanceof B)} for the types of noRollbackFor. */
-  static CodeBlock rollsBackOn(ResourceClass resource) {
-    return resource.noRollbackFor().stream()
-        .map(type -> CodeBlock.of("failure instanceof $T", type))
-        .collect(CodeBlock.joining(" ||$W", "!(", ")"));
-  }
-
-  /**
-   * The call of a lifecycle method: {@code target.close(resource, failure)}, with the given
-   * expressions for the resource and the failure.
-   */
-  static CodeBlock invocation(LifecycleMethod method, String resource, String failure) {
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Argument argument : method.arguments()) {
-      if (argument == Argument.RESOURCE) {
-        arguments.add(CodeBlock.of("$L", resource));
-      } else if (failure == null) {
-        arguments.add(
-            method.nullNeedsCast()
-                ? CodeBlock.of("($T) null", Throwable.class)
-                : CodeBlock.of("null"));
-      } else {
-        arguments.add(CodeBlock.of("$L", failure));
-      }
-    }
-    return CodeBlock.of(
-        "target.$N($L)", method.name(), CodeBlock.join(arguments, ", "));
   }
 }

@@ -12,6 +12,8 @@ import javax.lang.model.element.TypeElement;
  * @param name the generated class: {@code TransactionsScopes}, or {@code Outer_InnerScopes} for a
  *     nested type
  * @param isPublic whether the generated class is public: the type is visible outside its package
+ * @param seesGenerated whether the class's module can see {@code @Generated}, so the class carries
+ *     it
  * @param isDeprecated whether the type is deprecated, and so is the generated class
  * @param methods the methods, in the order they are declared
  */
@@ -19,5 +21,6 @@ record GeneratorScopes(
     TypeElement element,
     ClassName name,
     boolean isPublic,
+    boolean seesGenerated,
     boolean isDeprecated,
     List<GeneratorMethod> methods) {}

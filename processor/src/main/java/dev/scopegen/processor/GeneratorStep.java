@@ -55,7 +55,7 @@ final class GeneratorStep {
                         files.write(
                             scopes.name(),
                             scopes.element(),
-                            GeneratorWriter.scopesClass(scopes, files))));
+                            GeneratorWriter.scopesClass(scopes))));
   }
 
   /** The {@code @ScopedResource} methods of {@code type}, in declaration order. */

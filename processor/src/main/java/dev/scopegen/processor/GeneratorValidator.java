@@ -87,7 +87,13 @@ final class GeneratorValidator {
       return Optional.empty();
     }
     return Optional.of(
-        new GeneratorScopes(type, scopesName, isPublic, elements.isDeprecated(type), models));
+        new GeneratorScopes(
+            type,
+            scopesName,
+            isPublic,
+            inspector.seesGenerated(type),
+            elements.isDeprecated(type),
+            models));
   }
 
   private Optional<GeneratorMethod> method(

@@ -6,6 +6,8 @@ import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
 import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
+import static dev.scopegen.processor.WriterSupport.classBuilder;
+import static dev.scopegen.processor.WriterSupport.declares;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -45,12 +47,11 @@ final class GeneratorWriter {
    * Returns the {@code Scopes} class of {@code scopes}.
    *
    * @param scopes a validated type with generator methods
-   * @param files the files the class is written to
    * @return the class, for {@link SourceFiles#write}
    */
-  static TypeSpec scopesClass(GeneratorScopes scopes, SourceFiles files) {
+  static TypeSpec scopesClass(GeneratorScopes scopes) {
     TypeSpec.Builder type =
-        files.classBuilder(scopes.name(), scopes.element(), scopes.isPublic())
+        classBuilder(scopes.name(), scopes.element(), scopes.isPublic(), scopes.seesGenerated())
             .addJavadoc("The scopes of the {@code @ScopedResource} methods of\n")
             .addJavadoc(
                 "{@link $T}: one factory per method, each returning a\n",
@@ -192,7 +193,7 @@ final class GeneratorWriter {
     List<TypeName> exceptions = new ArrayList<>();
     exceptions.add(failure);
     exceptions.addAll(method.exceptions().declared());
-    CodeBlock declares = ResourceWriter.declares(method.exceptions());
+    CodeBlock declares = declares(method.exceptions());
     boolean async = method.kind() == GeneratorMethod.Kind.ASYNC;
     MethodSpec.Builder call =
         MethodSpec.methodBuilder("call")

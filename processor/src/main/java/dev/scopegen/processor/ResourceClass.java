@@ -15,6 +15,8 @@ import javax.lang.model.element.TypeElement;
  * @param scopeName the name of the scope class to write
  * @param isPublic whether the scope is public (the class and its enclosing types are visible
  *     outside their package)
+ * @param seesGenerated whether the scope's module can see {@code @Generated}, so the scope carries
+ *     it
  * @param typeVariables the class's type variables, with their bounds
  * @param targetType the class as the scope refers to it, with its type variables
  * @param resourceType the type of the resource, boxed if {@code @Enter} returns a primitive
@@ -30,6 +32,7 @@ record ResourceClass(
     TypeElement element,
     ClassName scopeName,
     boolean isPublic,
+    boolean seesGenerated,
     List<TypeVariableName> typeVariables,
     TypeName targetType,
     TypeName resourceType,

@@ -53,7 +53,7 @@ final class ResourceStep {
                         files.write(
                             resource.scopeName(),
                             resource.element(),
-                            ResourceWriter.scope(resource, files))));
+                            ResourceWriter.scope(resource))));
   }
 
   /**

@@ -124,6 +124,7 @@ final class ResourceValidator {
             type,
             scopeName,
             TypeInspector.isPublic(type),
+            inspector.seesGenerated(type),
             type.getTypeParameters().stream().map(TypeVariableName::get).collect(toList()),
             TypeName.get(type.asType()),
             TypeName.get(resource.orElseThrow()),

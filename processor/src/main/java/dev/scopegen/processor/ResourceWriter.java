@@ -3,11 +3,15 @@ package dev.scopegen.processor;
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
-import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
 import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
 import static dev.scopegen.processor.ClassNames.STAGES;
+import static dev.scopegen.processor.WriterSupport.classBuilder;
+import static dev.scopegen.processor.WriterSupport.code;
+import static dev.scopegen.processor.WriterSupport.declares;
+import static dev.scopegen.processor.WriterSupport.stageOf;
+import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -36,22 +40,22 @@ import java.util.Set;
  */
 final class ResourceWriter {
 
-  /** The longest line of generated Javadoc text, so that comments fit in 100 columns. */
-  private static final int JAVADOC_WIDTH = 90;
-
   private ResourceWriter() {}
 
   /**
    * Returns the scope of {@code resource}.
    *
    * @param resource a validated resource class
-   * @param files the files the scope is written to
    * @return the scope class, for {@link SourceFiles#write}
    */
-  static TypeSpec scope(ResourceClass resource, SourceFiles files) {
+  static TypeSpec scope(ResourceClass resource) {
     ScopeNames names = ScopeNames.of(resource);
     TypeSpec.Builder scope =
-        files.classBuilder(resource.scopeName(), resource.element(), resource.isPublic())
+        classBuilder(
+                resource.scopeName(),
+                resource.element(),
+                resource.isPublic(),
+                resource.seesGenerated())
             .addJavadoc(classJavadoc(resource))
             .addTypeVariables(resource.typeVariables())
             .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource.resourceType()))
@@ -97,31 +101,6 @@ final class ResourceWriter {
     return String.join(", ", steps.subList(0, steps.size() - 1))
         + " and "
         + steps.get(steps.size() - 1);
-  }
-
-  /**
-   * Breaks Javadoc text into lines of at most {@value #JAVADOC_WIDTH} characters, keeping inline
-   * tags such as <code>{&#64;code close()}</code> on one line.
-   */
-  static String wrap(String text) {
-    StringBuilder lines = new StringBuilder();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" (?![^{]*})")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > JAVADOC_WIDTH) {
-        lines.append(line).append('\n');
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    return lines.append(line).append('\n').toString();
-  }
-
-  /** A lifecycle method as Javadoc names it: <code>{&#64;code close()}</code>. */
-  static String code(LifecycleMethod method) {
-    return "{@code " + method.name() + "()}";
   }
 
   private static MethodSpec constructor(ResourceClass resource) {
@@ -271,27 +250,6 @@ final class ResourceWriter {
         wrap(
             "A checked failure of a lifecycle method that this method does not declare arrives"
                 + " wrapped in a {@code CompletionException}."));
-  }
-
-  /**
-   * The test of which checked failures of the scope's own steps {@code call} and {@code run}
-   * declare, for {@code Blocking}: <code>failure -&gt; failure instanceof IOException</code>.
-   *
-   * @param exceptions what {@code call} and {@code run} declare
-   * @return a lambda expression
-   */
-  static CodeBlock declares(CheckedExceptions exceptions) {
-    if (exceptions.erasures().isEmpty()) {
-      return CodeBlock.of("failure -> false");
-    }
-    return exceptions.erasures().stream()
-        .map(type -> CodeBlock.of("failure instanceof $T", type))
-        .collect(CodeBlock.joining(" ||$W", "failure -> ", ""));
-  }
-
-  /** {@code CompletionStage<value>}. */
-  static TypeName stageOf(TypeName value) {
-    return ParameterizedTypeName.get(COMPLETION_STAGE, value);
   }
 
   private static ClassName rawTarget(ResourceClass resource) {

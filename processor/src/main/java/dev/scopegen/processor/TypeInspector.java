@@ -12,6 +12,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -240,6 +241,22 @@ final class TypeInspector {
     String qualified = type.getQualifiedName().toString();
     PackageElement pkg = elements.getPackageOf(type);
     return pkg.isUnnamed() ? qualified : qualified.substring(pkg.getQualifiedName().length() + 1);
+  }
+
+  /**
+   * Whether code in the module of {@code origin} can refer to {@code @Generated}. It lives in
+   * module {@code java.compiler}, which the unnamed module reads whenever the compilation has it,
+   * but which a named module reads only when it requires it: annotating a class of a module that
+   * does not would make it fail to compile. javac resolves a name looked up in a module as code of
+   * that module would, so an annotation it cannot read is not found.
+   */
+  boolean seesGenerated(TypeElement origin) {
+    String generated = ClassNames.GENERATED.canonicalName();
+    ModuleElement module = elements.getModuleOf(origin);
+    if (module == null || module.isUnnamed()) {
+      return elements.getTypeElement(generated) != null;
+    }
+    return elements.getTypeElement(module, generated) != null;
   }
 
   private TypeMirror typeOf(Class<?> type) {
