@@ -48,12 +48,12 @@ import javax.lang.model.util.ElementFilter;
 final class ResourceValidator {
 
   private final TypeInspector inspector;
-  private final LifecycleSignatures signatures;
+  private final ResourceSignatures signatures;
   private final ErrorReporter reporter;
 
   ResourceValidator(ProcessingEnvironment env, ErrorReporter reporter) {
     this.inspector = new TypeInspector(env);
-    this.signatures = new LifecycleSignatures(env, inspector, reporter);
+    this.signatures = new ResourceSignatures(env, inspector, reporter);
     this.reporter = reporter;
   }
 

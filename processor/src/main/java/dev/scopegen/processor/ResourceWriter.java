@@ -32,11 +32,11 @@ import java.util.Set;
 /**
  * Writes the scope of a {@link ResourceClass}: a final class implementing {@code AsyncScope} with a
  * static factory {@code of}, {@code enter}, {@code exit} (an {@code ExitSequence} over the
- * lifecycle methods, {@link ExitCode}) and blocking {@code call} and {@code run}.
+ * lifecycle methods, {@link ResourceExitWriter}) and blocking {@code call} and {@code run}.
  *
  * <p>When every lifecycle method is synchronous, {@code call} and {@code run} are inline
- * try/catch code with small private helpers ({@link BlockingCode}); otherwise they wait on the
- * asynchronous protocol through {@code Blocking}.
+ * try/catch code with small private helpers ({@link ResourceInlineWriter}); otherwise they wait on
+ * the asynchronous protocol through {@code Blocking}.
  */
 final class ResourceWriter {
 
@@ -50,6 +50,7 @@ final class ResourceWriter {
    */
   static TypeSpec scope(ResourceClass resource) {
     ScopeNames names = ScopeNames.of(resource);
+    ResourceInlineWriter inline = new ResourceInlineWriter(resource);
     TypeSpec.Builder scope =
         classBuilder(
                 resource.scopeName(),
@@ -63,11 +64,11 @@ final class ResourceWriter {
             .addMethod(constructor(resource))
             .addMethod(factory(resource))
             .addMethod(enter(resource))
-            .addMethod(ExitCode.exit(resource))
-            .addMethod(call(resource, names))
-            .addMethod(run(resource, names));
+            .addMethod(ResourceExitWriter.exit(resource))
+            .addMethod(call(resource, names, inline))
+            .addMethod(run(resource, names, inline));
     if (resource.isInline()) {
-      scope.addMethods(new BlockingCode(resource).helpers());
+      scope.addMethods(inline.helpers());
     }
     return scope.build();
   }
@@ -165,7 +166,8 @@ final class ResourceWriter {
         .build();
   }
 
-  private static MethodSpec call(ResourceClass resource, ScopeNames names) {
+  private static MethodSpec call(
+      ResourceClass resource, ScopeNames names, ResourceInlineWriter inline) {
     TypeVariableName result = TypeVariableName.get(names.result());
     TypeVariableName failure = TypeVariableName.get(names.failure(), Throwable.class);
     TypeName body =
@@ -192,7 +194,7 @@ final class ResourceWriter {
             .addParameter(body, "body");
     addThrows(call, resource, failure);
     if (resource.isInline()) {
-      call.addCode(new BlockingCode(resource).call(result));
+      call.addCode(inline.call(result));
     } else {
       call.addStatement(
           "return $T.call(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
@@ -200,7 +202,8 @@ final class ResourceWriter {
     return call.build();
   }
 
-  private static MethodSpec run(ResourceClass resource, ScopeNames names) {
+  private static MethodSpec run(
+      ResourceClass resource, ScopeNames names, ResourceInlineWriter inline) {
     TypeVariableName failure = TypeVariableName.get(names.failure(), Throwable.class);
     TypeName body =
         ParameterizedTypeName.get(
@@ -218,7 +221,7 @@ final class ResourceWriter {
             .addParameter(body, "body");
     addThrows(run, resource, failure);
     if (resource.isInline()) {
-      run.addCode(new BlockingCode(resource).run());
+      run.addCode(inline.run());
     } else {
       run.addStatement("$T.run(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
     }

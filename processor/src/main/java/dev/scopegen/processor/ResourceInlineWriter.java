@@ -34,7 +34,7 @@ import java.util.Optional;
  * noRollbackFor} commit), {@code exitAfter} (exit after a failure, when two helpers need it) and
  * {@code rollsBackOn} (the {@code noRollbackFor} test). Each exists only when the class needs it.
  */
-final class BlockingCode {
+final class ResourceInlineWriter {
 
   private final ResourceClass resource;
   /** The resource as the code names it: the entered value, or the target itself. */
@@ -44,7 +44,7 @@ final class BlockingCode {
   private final boolean hasNoRollbackFor;
   private final boolean hasExitAfter;
 
-  BlockingCode(ResourceClass resource) {
+  ResourceInlineWriter(ResourceClass resource) {
     this.resource = resource;
     this.resourceName = resource.enter().valued() ? "resource" : "target";
     this.suppresses = resource.canSuppress();

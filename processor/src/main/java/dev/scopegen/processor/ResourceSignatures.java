@@ -26,14 +26,14 @@ import javax.lang.model.util.Types;
  * the scope calls it ({@link LifecycleMethod}). Mismatches are reported on the parameter or method
  * at fault.
  */
-final class LifecycleSignatures {
+final class ResourceSignatures {
 
   private final Types types;
   private final Elements elements;
   private final TypeInspector inspector;
   private final ErrorReporter reporter;
 
-  LifecycleSignatures(ProcessingEnvironment env, TypeInspector inspector, ErrorReporter reporter) {
+  ResourceSignatures(ProcessingEnvironment env, TypeInspector inspector, ErrorReporter reporter) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.inspector = inspector;

@@ -24,12 +24,12 @@ import java.util.Optional;
  * Writes the {@code exit} method of a scope: an {@code ExitSequence} whose hooks call the
  * {@code @Commit}, {@code @Rollback} and {@code @Exit} methods, each returning a stage.
  */
-final class ExitCode {
+final class ResourceExitWriter {
 
   /** {@code CompletionStage<?>}, what the commit and rollback hooks return. */
   private static final TypeName ANY_STAGE = stageOf(WildcardTypeName.subtypeOf(Object.class));
 
-  private ExitCode() {}
+  private ResourceExitWriter() {}
 
   /**
    * Returns {@code exit}: an anonymous {@code ExitSequence} whose hooks call the {@code @Commit},
