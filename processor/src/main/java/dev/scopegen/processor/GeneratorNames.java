@@ -143,14 +143,14 @@ final class GeneratorNames {
         element.getParameters().subList(0, element.getParameters().size() - 1).stream()
             .map(Element::asType);
     return Stream.concat(receiver, parameters)
-        .map(type -> ResourceValidator.describe(types.erasure(type)))
+        .map(type -> TypeInspector.describe(types.erasure(type)))
         .collect(joining(", ", method.name() + "(", ")"));
   }
 
   /** A method as a user would name it among overloads: {@code open(Path, Yield)}. */
   private String describe(ExecutableElement method) {
     return method.getParameters().stream()
-        .map(parameter -> ResourceValidator.describe(types.erasure(parameter.asType())))
+        .map(parameter -> TypeInspector.describe(types.erasure(parameter.asType())))
         .collect(joining(", ", method.getSimpleName() + "(", ")"));
   }
 

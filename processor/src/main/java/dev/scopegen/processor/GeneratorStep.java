@@ -34,7 +34,7 @@ final class GeneratorStep {
             env.getElementUtils(),
             reporter,
             List.of(ScopedResource.class),
-            type -> missingType(type).map(ResourceValidator::describe));
+            type -> missingType(type).map(TypeInspector::describe));
   }
 
   /**

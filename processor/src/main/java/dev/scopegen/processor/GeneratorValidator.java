@@ -247,7 +247,7 @@ final class GeneratorValidator {
           method,
           Messages.GENERATOR_RETURN,
           method.getSimpleName(),
-          ResourceValidator.describe(returned),
+          TypeInspector.describe(returned),
           kind == Kind.BLOCKING ? "a Yield" : "an AsyncYield",
           kind == Kind.BLOCKING ? "void" : "a CompletionStage, such as CompletionStage<Void>");
     }
@@ -321,7 +321,7 @@ final class GeneratorValidator {
             typeParameters.stream().flatMap(parameter -> parameter.getBounds().stream()))
         .map(TypeInspector::firstRaw)
         .flatMap(Optional::stream)
-        .map(ResourceValidator::describe)
+        .map(TypeInspector::describe)
         .distinct()
         .forEach(
             raw ->

@@ -69,7 +69,7 @@ final class ResourceSignatures {
             enter,
             Messages.WILDCARD_RESOURCE,
             enter.getSimpleName(),
-            ResourceValidator.describe(returned));
+            TypeInspector.describe(returned));
         return Optional.empty();
       }
       if (inspector.isVoid(value.get())) {
@@ -134,7 +134,7 @@ final class ResourceSignatures {
             method,
             Messages.EXIT_RETURN,
             method.getSimpleName(),
-            ResourceValidator.describe(returned));
+            TypeInspector.describe(returned));
       }
       return lifecycle == EXIT && inspector.isBoolean(value.get());
     }
@@ -143,14 +143,14 @@ final class ResourceSignatures {
     }
     if (lifecycle == EXIT) {
       reporter.error(
-          method, Messages.EXIT_RETURN, method.getSimpleName(), ResourceValidator.describe(returned));
+          method, Messages.EXIT_RETURN, method.getSimpleName(), TypeInspector.describe(returned));
     } else {
       reporter.error(
           method,
           Messages.STEP_RETURN,
           lifecycle.simpleName(),
           method.getSimpleName(),
-          ResourceValidator.describe(returned));
+          TypeInspector.describe(returned));
     }
     return false;
   }
@@ -223,7 +223,7 @@ final class ResourceSignatures {
 
   private void reportShape(
       Lifecycle lifecycle, ExecutableElement method, Optional<TypeMirror> resource) {
-    String resourceName = resource.map(ResourceValidator::describe).orElse("the resource");
+    String resourceName = resource.map(TypeInspector::describe).orElse("the resource");
     String accepted =
         lifecycle == COMMIT
             ? "() or (" + resourceName + ")"
@@ -248,8 +248,8 @@ final class ResourceSignatures {
         lifecycle.simpleName(),
         method.getSimpleName(),
         parameter.getSimpleName(),
-        ResourceValidator.describe(parameter.asType()),
-        ResourceValidator.describe(resource.orElseThrow()));
+        TypeInspector.describe(parameter.asType()),
+        TypeInspector.describe(resource.orElseThrow()));
   }
 
   private void reportNarrowFailure(
@@ -260,7 +260,7 @@ final class ResourceSignatures {
         lifecycle.simpleName(),
         method.getSimpleName(),
         parameter.getSimpleName(),
-        ResourceValidator.describe(parameter.asType()));
+        TypeInspector.describe(parameter.asType()));
   }
 
   private void reportRaw(Lifecycle lifecycle, ExecutableElement method) {
@@ -269,7 +269,7 @@ final class ResourceSignatures {
         Messages.RAW_TYPE,
         lifecycle.simpleName(),
         method.getSimpleName(),
-        ResourceValidator.describe(method.getReturnType()));
+        TypeInspector.describe(method.getReturnType()));
   }
 
   /** The parameters of {@code method}, as in {@code Connection, Throwable}. */
@@ -277,7 +277,7 @@ final class ResourceSignatures {
     return method.getParameters().stream()
         .map(
             parameter ->
-                ResourceValidator.describe(parameter.asType())
+                TypeInspector.describe(parameter.asType())
                     + (withNames ? " " + parameter.getSimpleName() : ""))
         .collect(joining(", "));
   }

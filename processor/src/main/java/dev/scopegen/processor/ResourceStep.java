@@ -63,7 +63,7 @@ final class ResourceStep {
   private static Optional<String> missingType(TypeElement type) {
     Optional<TypeMirror> bound = DeferredTypes.missingBound(type);
     if (bound.isPresent()) {
-      return bound.map(ResourceValidator::describe);
+      return bound.map(TypeInspector::describe);
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (!Lifecycle.isOn(method)) {
@@ -71,7 +71,7 @@ final class ResourceStep {
       }
       Optional<String> missing =
           DeferredTypes.missingType(method)
-              .map(ResourceValidator::describe)
+              .map(TypeInspector::describe)
               .or(
                   () ->
                       DeferredTypes.missingClassValue(method)

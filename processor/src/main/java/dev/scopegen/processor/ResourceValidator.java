@@ -4,7 +4,6 @@ import static dev.scopegen.processor.Lifecycle.COMMIT;
 import static dev.scopegen.processor.Lifecycle.ENTER;
 import static dev.scopegen.processor.Lifecycle.EXIT;
 import static dev.scopegen.processor.Lifecycle.ROLLBACK;
-import static java.util.stream.Collectors.joining;
 import static java.util.stream.Collectors.toList;
 
 import com.palantir.javapoet.ClassName;
@@ -26,10 +25,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -272,33 +268,5 @@ final class ResourceValidator {
   private ClassName scopeName(TypeElement type, String packageName) {
     String nested = inspector.nameOf(type).replace('.', '_');
     return ClassName.get(packageName, nested + "Scope");
-  }
-
-  /** A type as a user writes it: simple class names, with type arguments. */
-  static String describe(TypeMirror type) {
-    switch (type.getKind()) {
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        String name = declared.asElement().getSimpleName().toString();
-        if (declared.getTypeArguments().isEmpty()) {
-          return name;
-        }
-        return declared.getTypeArguments().stream()
-            .map(ResourceValidator::describe)
-            .collect(joining(", ", name + "<", ">"));
-      case ARRAY:
-        return describe(((ArrayType) type).getComponentType()) + "[]";
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        if (wildcard.getExtendsBound() != null) {
-          return "? extends " + describe(wildcard.getExtendsBound());
-        }
-        if (wildcard.getSuperBound() != null) {
-          return "? super " + describe(wildcard.getSuperBound());
-        }
-        return "?";
-      default:
-        return type.toString();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.scopegen.processor;
 
+import static java.util.stream.Collectors.joining;
 import static java.util.stream.Collectors.toList;
 
 import com.palantir.javapoet.TypeName;
@@ -257,6 +258,34 @@ final class TypeInspector {
       return elements.getTypeElement(generated) != null;
     }
     return elements.getTypeElement(module, generated) != null;
+  }
+
+  /** A type as a user writes it: simple class names, with type arguments. */
+  static String describe(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        String name = declared.asElement().getSimpleName().toString();
+        if (declared.getTypeArguments().isEmpty()) {
+          return name;
+        }
+        return declared.getTypeArguments().stream()
+            .map(TypeInspector::describe)
+            .collect(joining(", ", name + "<", ">"));
+      case ARRAY:
+        return describe(((ArrayType) type).getComponentType()) + "[]";
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          return "? extends " + describe(wildcard.getExtendsBound());
+        }
+        if (wildcard.getSuperBound() != null) {
+          return "? super " + describe(wildcard.getSuperBound());
+        }
+        return "?";
+      default:
+        return type.toString();
+    }
   }
 
   private TypeMirror typeOf(Class<?> type) {
