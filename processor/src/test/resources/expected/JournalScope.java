@@ -81,12 +81,12 @@ final class JournalScope implements AsyncScope<Integer> {
    *
    * @param body the body
    * @return the body's result
-   * @throws X1 the body's failure, unchanged
+   * @throws X2 the body's failure, unchanged
    * @throws Journal.X if a lifecycle method fails with it
    */
   @Override
-  public <R, X1 extends Throwable> R call(ScopeFunction<? super Integer, ? extends R, X1> body)
-      throws X1, Journal.X {
+  public <R, X2 extends Throwable> R call(ScopeFunction<? super Integer, ? extends R, X2> body)
+      throws X2, Journal.X {
     Integer resource = target.begin();
     R result;
     try {
@@ -112,11 +112,11 @@ final class JournalScope implements AsyncScope<Integer> {
    * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
    *
    * @param body the body
-   * @throws X1 the body's failure, unchanged
+   * @throws X2 the body's failure, unchanged
    * @throws Journal.X if a lifecycle method fails with it
    */
   @Override
-  public <X1 extends Throwable> void run(ScopeConsumer<? super Integer, X1> body) throws X1,
+  public <X2 extends Throwable> void run(ScopeConsumer<? super Integer, X2> body) throws X2,
       Journal.X {
     Integer resource = target.begin();
     try {

@@ -11,6 +11,7 @@ import dev.scopegen.processor.GeneratorMethod.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ import javax.lang.model.util.Types;
 /**
  * Validates the {@code @ScopedResource} methods of one type and builds the model of its {@code
  * Scopes} class. Every problem is reported on the element at fault, all of them before giving up;
- * the model exists only when nothing was reported. {@link GeneratorNames} names what the class
+ * the model exists only when nothing was reported. {@link ScopeNames} names what the class
  * declares.
  */
 final class GeneratorValidator {
@@ -46,7 +47,7 @@ final class GeneratorValidator {
   private final TypeInspector inspector;
   private final ErrorReporter reporter;
   private final GeneratorYieldUsage yieldUsage;
-  private final GeneratorNames names;
+  private final ScopeNames names;
 
   GeneratorValidator(ProcessingEnvironment env, ErrorReporter reporter) {
     this.elements = env.getElementUtils();
@@ -54,7 +55,7 @@ final class GeneratorValidator {
     this.inspector = new TypeInspector(env);
     this.reporter = reporter;
     this.yieldUsage = GeneratorYieldUsage.create(env);
-    this.names = new GeneratorNames(env, reporter);
+    this.names = new ScopeNames(env);
   }
 
   /**
@@ -69,8 +70,7 @@ final class GeneratorValidator {
       TypeElement type, List<ExecutableElement> methods, Set<String> existingTypes) {
     int errorsBefore = reporter.errorCount();
     String packageName = inspector.packageOf(type);
-    ClassName scopesName =
-        ClassName.get(packageName, inspector.nameOf(type).replace('.', '_') + "Scopes");
+    ClassName scopesName = ScopeNames.generatorScopes(packageName, inspector.nameOf(type));
     if (existingTypes.contains(scopesName.canonicalName())) {
       reporter.error(type, Messages.NAME_CLASH, scopesName.simpleName(), inspector.nameOf(type));
     }
@@ -82,7 +82,7 @@ final class GeneratorValidator {
       boolean overloaded = namesakes.get(method.getSimpleName().toString()) > 1;
       method(type, method, overloaded, isPublic, packageName).ifPresent(models::add);
     }
-    names.checkClashes(scopesName, models);
+    checkClashes(scopesName, models);
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -149,7 +149,7 @@ final class GeneratorValidator {
       boolean scopesPublic) {
     List<? extends VariableElement> parameters =
         method.getParameters().subList(0, method.getParameters().size() - 1);
-    GeneratorNames.Variables variables = names.variables(type, method);
+    ScopeNames.Variables variables = names.variables(type, method);
     List<ParameterSpec> parameterSpecs = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
       parameterSpecs.add(
@@ -326,6 +326,56 @@ final class GeneratorValidator {
         .forEach(
             raw ->
                 reporter.error(method, Messages.GENERATOR_RAW_TYPE, method.getSimpleName(), raw));
+  }
+
+  /**
+   * Reports two methods that would generate the same scope type or the same factory.
+   *
+   * @param scopesName the {@code Scopes} class
+   * @param methods the models of the valid methods
+   */
+  private void checkClashes(ClassName scopesName, List<GeneratorMethod> methods) {
+    Map<String, GeneratorMethod> scopeTypes = new LinkedHashMap<>();
+    Map<String, GeneratorMethod> factories = new LinkedHashMap<>();
+    for (GeneratorMethod method : methods) {
+      String scopeType = "the type " + scopesName.simpleName() + "." + method.scopeName();
+      String factory = "the factory " + scopesName.simpleName() + "." + factorySignature(method);
+      GeneratorMethod first = scopeTypes.putIfAbsent(scopeType, method);
+      String clash = scopeType;
+      if (first == null) {
+        first = factories.putIfAbsent(factory, method);
+        clash = factory;
+      }
+      if (first != null) {
+        reporter.error(
+            method.element(),
+            Messages.GENERATOR_NAME_CLASH,
+            method.name(),
+            clash,
+            describe(first.element()));
+      }
+    }
+  }
+
+  private String factorySignature(GeneratorMethod method) {
+    ExecutableElement element = method.element();
+    Stream<TypeMirror> receiver =
+        method.receiver().isPresent()
+            ? Stream.of(element.getEnclosingElement().asType())
+            : Stream.empty();
+    Stream<TypeMirror> parameters =
+        element.getParameters().subList(0, element.getParameters().size() - 1).stream()
+            .map(Element::asType);
+    return Stream.concat(receiver, parameters)
+        .map(type -> TypeInspector.describe(types.erasure(type)))
+        .collect(joining(", ", method.name() + "(", ")"));
+  }
+
+  /** A method as a user would name it among overloads: {@code open(Path, Yield)}. */
+  private String describe(ExecutableElement method) {
+    return method.getParameters().stream()
+        .map(parameter -> TypeInspector.describe(types.erasure(parameter.asType())))
+        .collect(joining(", ", method.getSimpleName() + "(", ")"));
   }
 
   /** The scope's resource type: the yield's type argument, or its bound for a wildcard. */

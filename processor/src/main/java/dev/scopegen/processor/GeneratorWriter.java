@@ -23,7 +23,6 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -186,9 +185,9 @@ final class GeneratorWriter {
     mentioned.addAll(method.typeVariables());
     mentioned.addAll(method.exceptions().declared());
     mentioned.addAll(method.exceptions().erasures());
-    Set<String> taken = new HashSet<>(TypeNames.simpleNames(mentioned));
-    TypeVariableName result = TypeVariableName.get(fresh("R", taken));
-    TypeVariableName failure = TypeVariableName.get(fresh("X", taken), Throwable.class);
+    Set<String> taken = TypeNames.simpleNames(mentioned);
+    TypeVariableName result = TypeVariableName.get(ScopeNames.fresh("R", taken));
+    TypeVariableName failure = TypeVariableName.get(ScopeNames.fresh("X", taken), Throwable.class);
     TypeName resource = WildcardTypeName.supertypeOf(method.resourceType());
     List<TypeName> exceptions = new ArrayList<>();
     exceptions.add(failure);
@@ -246,15 +245,5 @@ final class GeneratorWriter {
     parameters.add(CodeBlock.of("$L", method.kind().yieldType().canonicalName()));
     return CodeBlock.of(
         "{@link $T#$N($L)}", method.owner(), method.name(), CodeBlock.join(parameters, ", "));
-  }
-
-  /** {@code base}, or {@code base2}, {@code base3}... whichever is not taken; then takes it. */
-  private static String fresh(String base, Set<String> taken) {
-    String name = base;
-    for (int i = 2; taken.contains(name); i++) {
-      name = base + i;
-    }
-    taken.add(name);
-    return name;
   }
 }

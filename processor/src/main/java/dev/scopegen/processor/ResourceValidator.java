@@ -107,7 +107,7 @@ final class ResourceValidator {
 
     String packageName = inspector.packageOf(type);
     checkVisibility(type, methods, resource, packageName);
-    ClassName scopeName = scopeName(type, packageName);
+    ClassName scopeName = ScopeNames.resourceScope(packageName, inspector.nameOf(type));
     if (existingTypes.contains(scopeName.canonicalName())) {
       reporter.error(type, Messages.NAME_CLASH, scopeName.simpleName(), inspector.nameOf(type));
     }
@@ -263,10 +263,5 @@ final class ResourceValidator {
                     user,
                     inspector.nameOf(invisible),
                     packageName));
-  }
-
-  private ClassName scopeName(TypeElement type, String packageName) {
-    String nested = inspector.nameOf(type).replace('.', '_');
-    return ClassName.get(packageName, nested + "Scope");
   }
 }

@@ -49,7 +49,7 @@ final class ResourceWriter {
    * @return the scope class, for {@link SourceFiles#write}
    */
   static TypeSpec scope(ResourceClass resource) {
-    ScopeNames names = ScopeNames.of(resource);
+    TypeVariables names = TypeVariables.of(resource);
     ResourceInlineWriter inline = new ResourceInlineWriter(resource);
     TypeSpec.Builder scope =
         classBuilder(
@@ -167,7 +167,7 @@ final class ResourceWriter {
   }
 
   private static MethodSpec call(
-      ResourceClass resource, ScopeNames names, ResourceInlineWriter inline) {
+      ResourceClass resource, TypeVariables names, ResourceInlineWriter inline) {
     TypeVariableName result = TypeVariableName.get(names.result());
     TypeVariableName failure = TypeVariableName.get(names.failure(), Throwable.class);
     TypeName body =
@@ -203,7 +203,7 @@ final class ResourceWriter {
   }
 
   private static MethodSpec run(
-      ResourceClass resource, ScopeNames names, ResourceInlineWriter inline) {
+      ResourceClass resource, TypeVariables names, ResourceInlineWriter inline) {
     TypeVariableName failure = TypeVariableName.get(names.failure(), Throwable.class);
     TypeName body =
         ParameterizedTypeName.get(
@@ -263,9 +263,9 @@ final class ResourceWriter {
   }
 
   /** Unused names for the type variables of {@code call} and {@code run}. */
-  private record ScopeNames(String result, String failure) {
+  private record TypeVariables(String result, String failure) {
 
-    static ScopeNames of(ResourceClass resource) {
+    static TypeVariables of(ResourceClass resource) {
       List<TypeName> mentioned = new ArrayList<>();
       mentioned.add(resource.resourceType());
       mentioned.add(resource.targetType());
@@ -274,15 +274,7 @@ final class ResourceWriter {
       mentioned.addAll(resource.noRollbackFor());
       mentioned.addAll(resource.typeVariables());
       Set<String> taken = TypeNames.simpleNames(mentioned);
-      return new ScopeNames(fresh("R", taken), fresh("X", taken));
-    }
-
-    private static String fresh(String preferred, Set<String> taken) {
-      String name = preferred;
-      for (int suffix = 1; taken.contains(name); suffix++) {
-        name = preferred + suffix;
-      }
-      return name;
+      return new TypeVariables(ScopeNames.fresh("R", taken), ScopeNames.fresh("X", taken));
     }
   }
 }

@@ -5,13 +5,10 @@ import static java.util.stream.Collectors.joining;
 import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -27,31 +24,55 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Names what a {@code Scopes} class declares, and reports two methods that would get the same name.
+ * The naming rules of generated code, in one place.
  *
  * <p>The rules, which the generated code and the README document:
  *
  * <ul>
- *   <li>The class is {@code <Type>Scopes} in the type's package; for a nested type {@code
- *       Outer.Inner}, {@code Outer_InnerScopes}.
+ *   <li>The scope of a resource class is {@code <Type>Scope}, and the class of a type's generator
+ *       methods {@code <Type>Scopes}, in the type's package; for a nested type {@code Outer.Inner},
+ *       {@code Outer_InnerScope} and {@code Outer_InnerScopes}.
  *   <li>Each method gets a factory of the same name, and a scope type named after it: {@code
  *       transaction} gives {@code TransactionScope}.
  *   <li>Overloaded methods add the simple names of their parameter types, erased, without the
  *       yield: {@code open(Path, Yield)} and {@code open(Path, Charset, Yield)} give {@code
  *       OpenPathScope} and {@code OpenPathCharsetScope}; an array adds {@code Array}, a primitive
  *       its capitalized name ({@code int[]} gives {@code IntArray}).
+ *   <li>A variable or type variable that generated code introduces keeps its preferred name unless
+ *       that is taken; then it gets the first free of {@code name2}, {@code name3}...
  * </ul>
  */
-final class GeneratorNames {
+final class ScopeNames {
 
   private final Elements elements;
   private final Types types;
-  private final ErrorReporter reporter;
 
-  GeneratorNames(ProcessingEnvironment env, ErrorReporter reporter) {
+  ScopeNames(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
-    this.reporter = reporter;
+  }
+
+  /**
+   * The scope of a resource class: {@code DatabaseScope}, {@code Outer_InnerScope}.
+   *
+   * @param packageName the package of the class
+   * @param nameInPackage the name of the class in its package: {@code Outer.Inner}
+   * @return the name of the scope
+   */
+  static ClassName resourceScope(String packageName, String nameInPackage) {
+    return ClassName.get(packageName, nameInPackage.replace('.', '_') + "Scope");
+  }
+
+  /**
+   * The class of a type's generator methods: {@code TransactionsScopes}, {@code
+   * Outer_InnerScopes}.
+   *
+   * @param packageName the package of the type
+   * @param nameInPackage the name of the type in its package: {@code Outer.Inner}
+   * @return the name of the class
+   */
+  static ClassName generatorScopes(String packageName, String nameInPackage) {
+    return ClassName.get(packageName, nameInPackage.replace('.', '_') + "Scopes");
   }
 
   /**
@@ -104,56 +125,6 @@ final class GeneratorNames {
     return capitalize(method.getSimpleName().toString()) + overloadSuffix + "Scope";
   }
 
-  /**
-   * Reports two methods that would generate the same scope type or the same factory.
-   *
-   * @param scopesName the {@code Scopes} class
-   * @param methods the models of the valid methods
-   */
-  void checkClashes(ClassName scopesName, List<GeneratorMethod> methods) {
-    Map<String, GeneratorMethod> scopeTypes = new LinkedHashMap<>();
-    Map<String, GeneratorMethod> factories = new LinkedHashMap<>();
-    for (GeneratorMethod method : methods) {
-      String scopeType = "the type " + scopesName.simpleName() + "." + method.scopeName();
-      String factory = "the factory " + scopesName.simpleName() + "." + factorySignature(method);
-      GeneratorMethod first = scopeTypes.putIfAbsent(scopeType, method);
-      String clash = scopeType;
-      if (first == null) {
-        first = factories.putIfAbsent(factory, method);
-        clash = factory;
-      }
-      if (first != null) {
-        reporter.error(
-            method.element(),
-            Messages.GENERATOR_NAME_CLASH,
-            method.name(),
-            clash,
-            describe(first.element()));
-      }
-    }
-  }
-
-  private String factorySignature(GeneratorMethod method) {
-    ExecutableElement element = method.element();
-    Stream<TypeMirror> receiver =
-        method.receiver().isPresent()
-            ? Stream.of(element.getEnclosingElement().asType())
-            : Stream.empty();
-    Stream<TypeMirror> parameters =
-        element.getParameters().subList(0, element.getParameters().size() - 1).stream()
-            .map(Element::asType);
-    return Stream.concat(receiver, parameters)
-        .map(type -> TypeInspector.describe(types.erasure(type)))
-        .collect(joining(", ", method.name() + "(", ")"));
-  }
-
-  /** A method as a user would name it among overloads: {@code open(Path, Yield)}. */
-  private String describe(ExecutableElement method) {
-    return method.getParameters().stream()
-        .map(parameter -> TypeInspector.describe(types.erasure(parameter.asType())))
-        .collect(joining(", ", method.getSimpleName() + "(", ")"));
-  }
-
   /** The simple name of an erased type, as overloaded scope names add it: {@code IntArray}. */
   private String simpleName(TypeMirror type) {
     TypeMirror erased = types.erasure(type);
@@ -200,8 +171,15 @@ final class GeneratorNames {
     return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
   }
 
-  /** {@code base}, or {@code base2}, {@code base3}... whichever is not taken; then takes it. */
-  private static String fresh(String base, Set<String> taken) {
+  /**
+   * Picks {@code base}, or {@code base2}, {@code base3}..., the first that is a valid name and not
+   * taken, and takes it.
+   *
+   * @param base the preferred name
+   * @param taken the names in use, to which the result is added
+   * @return the name
+   */
+  static String fresh(String base, Set<String> taken) {
     String name = base;
     for (int i = 2; taken.contains(name) || !SourceVersion.isName(name); i++) {
       name = base + i;
