@@ -1,5 +1,8 @@
 package dev.scopegen.processor;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javax.annotation.processing.Messager;
@@ -73,6 +76,22 @@ final class ErrorReporter {
     errorCount++;
     messager.printMessage(
         Diagnostic.Kind.ERROR, message.format(arguments), element, annotation, value);
+  }
+
+  /**
+   * Reports an error on a syntax tree, for the checks that read method bodies, whose elements
+   * annotation processing does not model.
+   *
+   * @param trees javac's tree API
+   * @param tree the offending tree
+   * @param file the file that contains it
+   * @param message the rule that it breaks
+   * @param arguments the values of the message's placeholders
+   */
+  void error(
+      Trees trees, Tree tree, CompilationUnitTree file, Messages message, Object... arguments) {
+    errorCount++;
+    trees.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), tree, file);
   }
 
   /**

@@ -25,10 +25,14 @@ final class GeneratorStep {
   private final SourceFiles files;
   private final StepRounds rounds;
 
-  GeneratorStep(ProcessingEnvironment env) {
-    ErrorReporter reporter = new ErrorReporter(env.getMessager());
+  /**
+   * @param env the processing environment
+   * @param reporter reports every error of the compilation
+   * @param files the files that both steps write
+   */
+  GeneratorStep(ProcessingEnvironment env, ErrorReporter reporter, SourceFiles files) {
     this.validator = new GeneratorValidator(env, reporter);
-    this.files = new SourceFiles(env, reporter);
+    this.files = files;
     this.rounds =
         new StepRounds(
             env.getElementUtils(),
@@ -44,7 +48,6 @@ final class GeneratorStep {
    * @param round the round
    */
   void process(RoundEnvironment round) {
-    files.addRootTypes(round);
     rounds.process(
         round,
         type ->

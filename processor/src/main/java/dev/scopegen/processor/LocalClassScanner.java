@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 
 /**
  * Reports lifecycle and {@code @ScopedResource} annotations on methods of local and anonymous
@@ -62,7 +61,8 @@ final class LocalClassScanner {
    * not available.
    *
    * @param env the processing environment
-   * @param reporter reports an unexpected exception as an error on the file's type
+   * @param reporter reports the annotations found, and an unexpected exception as an error on the
+   *     file's type
    * @return a scanner
    */
   static LocalClassScanner create(ProcessingEnvironment env, ErrorReporter reporter) {
@@ -139,11 +139,18 @@ final class LocalClassScanner {
         for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
           Class<? extends Annotation> type = annotation(annotation.getAnnotationType().toString());
           if (type != null) {
-            String message =
-                type == ScopedResource.class
-                    ? Messages.GENERATOR_LOCAL_CLASS.format(tree.getName())
-                    : Messages.LOCAL_CLASS.format(type.getSimpleName(), tree.getName());
-            trees.printMessage(Diagnostic.Kind.ERROR, message, annotation, unit);
+            if (type == ScopedResource.class) {
+              reporter.error(
+                  trees, annotation, unit, Messages.GENERATOR_LOCAL_CLASS, tree.getName());
+            } else {
+              reporter.error(
+                  trees,
+                  annotation,
+                  unit,
+                  Messages.LOCAL_CLASS,
+                  type.getSimpleName(),
+                  tree.getName());
+            }
           }
         }
       }

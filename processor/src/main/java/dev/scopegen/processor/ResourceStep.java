@@ -23,10 +23,14 @@ final class ResourceStep {
   private final SourceFiles files;
   private final StepRounds rounds;
 
-  ResourceStep(ProcessingEnvironment env) {
-    ErrorReporter reporter = new ErrorReporter(env.getMessager());
+  /**
+   * @param env the processing environment
+   * @param reporter reports every error of the compilation
+   * @param files the files that both steps write
+   */
+  ResourceStep(ProcessingEnvironment env, ErrorReporter reporter, SourceFiles files) {
     this.validator = new ResourceValidator(env, reporter);
-    this.files = new SourceFiles(env, reporter);
+    this.files = files;
     this.rounds =
         new StepRounds(
             env.getElementUtils(),
@@ -42,7 +46,6 @@ final class ResourceStep {
    * @param round the round
    */
   void process(RoundEnvironment round) {
-    files.addRootTypes(round);
     rounds.process(
         round,
         type ->

@@ -21,7 +21,9 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>This class only dispatches: {@link LocalClassScanner} reports annotated methods that no step
  * can see, {@link ResourceStep} handles resource classes and {@link GeneratorStep} generator
- * methods. Each step validates a whole type, reports every error on the offending element, and
+ * methods. All of them report through one {@link ErrorReporter}, and both steps write through one
+ * {@link SourceFiles}, so that a generated name that clashes with a class the other step wrote is
+ * reported too. Each step validates a whole type, reports every error on the offending element, and
  * generates only when the type is clean. Types that refer to classes not generated yet are
  * deferred to the next round.
  *
@@ -33,6 +35,7 @@ import javax.lang.model.element.TypeElement;
 public final class ScopeProcessor extends AbstractProcessor {
 
   private ErrorReporter reporter;
+  private SourceFiles files;
   private LocalClassScanner localClasses;
   private ResourceStep resources;
   private GeneratorStep generators;
@@ -45,9 +48,10 @@ public final class ScopeProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     reporter = new ErrorReporter(processingEnv.getMessager());
+    files = new SourceFiles(processingEnv, reporter);
     localClasses = LocalClassScanner.create(processingEnv, reporter);
-    resources = new ResourceStep(processingEnv);
-    generators = new GeneratorStep(processingEnv);
+    resources = new ResourceStep(processingEnv, reporter, files);
+    generators = new GeneratorStep(processingEnv, reporter, files);
   }
 
   @Override
@@ -73,6 +77,7 @@ public final class ScopeProcessor extends AbstractProcessor {
         reporter.note(Messages.TREE_CHECKS_SKIPPED);
       }
     }
+    files.addRootTypes(round);
     localClasses.report(round.getRootElements());
     resources.process(round);
     generators.process(round);

@@ -14,8 +14,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * The source files a step writes, one top-level class each, and the names already taken: the
- * top-level types of the compilation and the classes written so far, so that the step can report
+ * The source files that both steps write, one top-level class each, and the names already taken:
+ * the top-level types of the compilation and the classes written so far, so that a step can report
  * a generated name that clashes with one of them.
  */
 final class SourceFiles {
