@@ -10,9 +10,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link DollarNames}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link DollarNames}: one factory per
+ * method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class DollarNamesScopes {
@@ -22,8 +21,8 @@ public final class DollarNamesScopes {
   /**
    * Returns a new scope over
    * {@link DollarNames#gen$(CharSequence, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param <$T> a type parameter of the scope
    * @param $S passed to {@code gen$}
@@ -36,8 +35,8 @@ public final class DollarNamesScopes {
   /**
    * Returns a new scope over
    * {@link DollarNames#async$(String, dev.scopegen.runtime.AsyncYield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param $1$ passed to {@code async$}
    * @return a single-use scope, not entered yet
@@ -58,22 +57,41 @@ public final class DollarNamesScopes {
       this.generator = new BlockingGenerator<>("gen$", method);
     }
 
+    /**
+     * Enters the scope: runs {@code gen$} up to its yield.
+     */
     @Override
     public CompletionStage<$T> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code gen$} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit($T resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super $T, ? extends R, X> body) throws
         X {
       return generator.call(body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super $T, X> body) throws X {
       generator.run(body, failure -> false);
@@ -92,22 +110,45 @@ public final class DollarNamesScopes {
       this.generator = new AsyncGenerator<>("async$", method);
     }
 
+    /**
+     * Enters the scope: runs {@code async$} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code async$} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code async$} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
       return Blocking.call(generator, body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code async$} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
       Blocking.run(generator, body, failure -> false);

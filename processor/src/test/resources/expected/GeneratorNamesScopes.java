@@ -9,9 +9,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link GeneratorNames}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link GeneratorNames}: one factory
+ * per method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 final class GeneratorNamesScopes {
@@ -21,8 +20,8 @@ final class GeneratorNamesScopes {
   /**
    * Returns a new scope over
    * {@link GeneratorNames#generator(Object, Exception, String, String, Throwable, test.GeneratorScope, String, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param <R> a type parameter of the scope
    * @param <X> a type parameter of the scope
@@ -44,8 +43,8 @@ final class GeneratorNamesScopes {
   /**
    * Returns a new scope over
    * {@link GeneratorNames#receiver(String, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param generatorNames3 the object whose method the scope runs
    * @param generatorNames passed to {@code receiver}
@@ -59,9 +58,8 @@ final class GeneratorNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames#shadow(Object, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * {@link GeneratorNames#shadow(Object, dev.scopegen.runtime.Yield)}. Entering
+   * it runs the method up to its yield; exiting it resumes the method with the body's outcome.
    *
    * @param <Throwable> a type parameter of the scope
    * @param value passed to {@code shadow}
@@ -83,22 +81,43 @@ final class GeneratorNamesScopes {
       this.generator = new BlockingGenerator<>("generator", method);
     }
 
+    /**
+     * Enters the scope: runs {@code generator} up to its yield.
+     */
     @Override
     public CompletionStage<R> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code generator} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(R resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X2 the body's failure, unchanged
+     * @throws X if {@code generator} fails with it
+     */
     @Override
     public <R2, X2 extends Throwable> R2 call(ScopeFunction<? super R, ? extends R2, X2> body)
         throws X2, X {
       return generator.call(body, failure -> failure instanceof Exception);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X2 the body's failure, unchanged
+     * @throws X if {@code generator} fails with it
+     */
     @Override
     public <X2 extends Throwable> void run(ScopeConsumer<? super R, X2> body) throws X2, X {
       generator.run(body, failure -> failure instanceof Exception);
@@ -117,22 +136,41 @@ final class GeneratorNamesScopes {
       this.generator = new BlockingGenerator<>("receiver", method);
     }
 
+    /**
+     * Enters the scope: runs {@code receiver} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code receiver} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
       return generator.call(body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
       generator.run(body, failure -> false);
@@ -151,22 +189,41 @@ final class GeneratorNamesScopes {
       this.generator = new BlockingGenerator<>("shadow", method);
     }
 
+    /**
+     * Enters the scope: runs {@code shadow} up to its yield.
+     */
     @Override
     public CompletionStage<Throwable> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code shadow} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(Throwable resource, java.lang.Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends java.lang.Throwable> R call(
         ScopeFunction<? super Throwable, ? extends R, X> body) throws X {
       return generator.call(body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends java.lang.Throwable> void run(ScopeConsumer<? super Throwable, X> body) throws
         X {

@@ -10,9 +10,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link GeneratorNames.Inner}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link GeneratorNames.Inner}: one
+ * factory per method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 final class GeneratorNames_InnerScopes {
@@ -21,9 +20,8 @@ final class GeneratorNames_InnerScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames.Inner#nested(dev.scopegen.runtime.AsyncYield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * {@link GeneratorNames.Inner#nested(dev.scopegen.runtime.AsyncYield)}. Entering it
+   * runs the method up to its yield; exiting it resumes the method with the body's outcome.
    *
    * @param inner the object whose method the scope runs
    * @return a single-use scope, not entered yet
@@ -34,8 +32,7 @@ final class GeneratorNames_InnerScopes {
   }
 
   /**
-   * The scope of
-   * {@link GeneratorNames.Inner#nested(dev.scopegen.runtime.AsyncYield)}.
+   * The scope of {@link GeneratorNames.Inner#nested(dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class NestedScope implements AsyncScope<GeneratorNames.Inner> {
@@ -45,22 +42,45 @@ final class GeneratorNames_InnerScopes {
       this.generator = new AsyncGenerator<>("nested", method);
     }
 
+    /**
+     * Enters the scope: runs {@code nested} up to its yield.
+     */
     @Override
     public CompletionStage<GeneratorNames.Inner> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code nested} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(GeneratorNames.Inner resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code nested} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(
         ScopeFunction<? super GeneratorNames.Inner, ? extends R, X> body) throws X {
       return Blocking.call(generator, body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code nested} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super GeneratorNames.Inner, X> body)
         throws X {

@@ -10,9 +10,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link GeneratorNames.Source}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link GeneratorNames.Source}: one
+ * factory per method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 final class GeneratorNames_SourceScopes {
@@ -21,9 +20,8 @@ final class GeneratorNames_SourceScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorNames.Source#open(dev.scopegen.runtime.AsyncYield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * {@link GeneratorNames.Source#open(dev.scopegen.runtime.AsyncYield)}. Entering it runs
+   * the method up to its yield; exiting it resumes the method with the body's outcome.
    *
    * @param source the object whose method the scope runs
    * @return a single-use scope, not entered yet
@@ -34,8 +32,7 @@ final class GeneratorNames_SourceScopes {
   }
 
   /**
-   * The scope of
-   * {@link GeneratorNames.Source#open(dev.scopegen.runtime.AsyncYield)}.
+   * The scope of {@link GeneratorNames.Source#open(dev.scopegen.runtime.AsyncYield)}.
    * Single-use: each call of the factory returns a new one.
    */
   static final class OpenScope implements AsyncScope<String> {
@@ -45,22 +42,45 @@ final class GeneratorNames_SourceScopes {
       this.generator = new AsyncGenerator<>("open", method);
     }
 
+    /**
+     * Enters the scope: runs {@code open} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code open} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code open} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
       return Blocking.call(generator, body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code open} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
       Blocking.run(generator, body, failure -> false);

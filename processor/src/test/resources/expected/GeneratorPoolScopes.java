@@ -12,9 +12,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link GeneratorPool}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link GeneratorPool}: one factory
+ * per method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class GeneratorPoolScopes {
@@ -22,10 +21,9 @@ public final class GeneratorPoolScopes {
   }
 
   /**
-   * Returns a new scope over
-   * {@link GeneratorPool#lease(dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Returns a new scope over {@link GeneratorPool#lease(dev.scopegen.runtime.Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param <C> a type parameter of the scope
    * @param generatorPool the object whose method the scope runs
@@ -39,8 +37,8 @@ public final class GeneratorPoolScopes {
   /**
    * Returns a new scope over
    * {@link GeneratorPool#tagged(Comparable, dev.scopegen.runtime.AsyncYield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param <C> a type parameter of the scope
    * @param <T> a type parameter of the scope
@@ -56,9 +54,8 @@ public final class GeneratorPoolScopes {
 
   /**
    * Returns a new scope over
-   * {@link GeneratorPool#open(String, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * {@link GeneratorPool#open(String, dev.scopegen.runtime.Yield)}. Entering it
+   * runs the method up to its yield; exiting it resumes the method with the body's outcome.
    *
    * @param <E> a type parameter of the scope
    * @param name passed to {@code open}
@@ -71,8 +68,8 @@ public final class GeneratorPoolScopes {
   /**
    * Returns a new scope over
    * {@link GeneratorPool#open(String, int[], dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param name passed to {@code open}
    * @param sizes passed to {@code open}
@@ -83,10 +80,9 @@ public final class GeneratorPoolScopes {
   }
 
   /**
-   * Returns a new scope over
-   * {@link GeneratorPool#legacy(dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Returns a new scope over {@link GeneratorPool#legacy(dev.scopegen.runtime.Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @return a single-use scope, not entered yet
    */
@@ -96,9 +92,8 @@ public final class GeneratorPoolScopes {
   }
 
   /**
-   * The scope of
-   * {@link GeneratorPool#lease(dev.scopegen.runtime.Yield)}.
-   * Single-use: each call of the factory returns a new one.
+   * The scope of {@link GeneratorPool#lease(dev.scopegen.runtime.Yield)}. Single-use:
+   * each call of the factory returns a new one.
    */
   public static final class LeaseScope<C extends AutoCloseable> implements AsyncScope<C> {
     private final BlockingGenerator<C> generator;
@@ -107,22 +102,43 @@ public final class GeneratorPoolScopes {
       this.generator = new BlockingGenerator<>("lease", method);
     }
 
+    /**
+     * Enters the scope: runs {@code lease} up to its yield.
+     */
     @Override
     public CompletionStage<C> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code lease} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(C resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     * @throws InterruptedException if {@code lease} fails with it
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
         InterruptedException {
       return generator.call(body, failure -> failure instanceof InterruptedException);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     * @throws InterruptedException if {@code lease} fails with it
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X,
         InterruptedException {
@@ -142,21 +158,44 @@ public final class GeneratorPoolScopes {
       this.generator = new AsyncGenerator<>("tagged", method);
     }
 
+    /**
+     * Enters the scope: runs {@code tagged} up to its yield.
+     */
     @Override
     public CompletionStage<T> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code tagged} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(T resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code tagged} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
       return Blocking.call(generator, body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code tagged} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
       Blocking.run(generator, body, failure -> false);
@@ -165,8 +204,8 @@ public final class GeneratorPoolScopes {
 
   /**
    * The scope of
-   * {@link GeneratorPool#open(String, dev.scopegen.runtime.Yield)}.
-   * Single-use: each call of the factory returns a new one.
+   * {@link GeneratorPool#open(String, dev.scopegen.runtime.Yield)}. Single-use:
+   * each call of the factory returns a new one.
    */
   public static final class OpenStringScope<E extends Exception> implements AsyncScope<String> {
     private final BlockingGenerator<String> generator;
@@ -175,22 +214,45 @@ public final class GeneratorPoolScopes {
       this.generator = new BlockingGenerator<>("open", method);
     }
 
+    /**
+     * Enters the scope: runs {@code open} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code open} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     * @throws E if {@code open} fails with it
+     * @throws IOException if {@code open} fails with it
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, E, IOException {
       return generator.call(body, failure -> failure instanceof Exception);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     * @throws E if {@code open} fails with it
+     * @throws IOException if {@code open} fails with it
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, E,
         IOException {
@@ -210,22 +272,41 @@ public final class GeneratorPoolScopes {
       this.generator = new BlockingGenerator<>("open", method);
     }
 
+    /**
+     * Enters the scope: runs {@code open} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code open} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
       return generator.call(body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
       generator.run(body, failure -> false);
@@ -233,9 +314,8 @@ public final class GeneratorPoolScopes {
   }
 
   /**
-   * The scope of
-   * {@link GeneratorPool#legacy(dev.scopegen.runtime.Yield)}.
-   * Single-use: each call of the factory returns a new one.
+   * The scope of {@link GeneratorPool#legacy(dev.scopegen.runtime.Yield)}. Single-use:
+   * each call of the factory returns a new one.
    */
   @Deprecated
   static final class LegacyScope implements AsyncScope<String> {
@@ -245,22 +325,41 @@ public final class GeneratorPoolScopes {
       this.generator = new BlockingGenerator<>("legacy", method);
     }
 
+    /**
+     * Enters the scope: runs {@code legacy} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code legacy} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
       return generator.call(body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
       generator.run(body, failure -> false);

@@ -12,9 +12,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link GeneratorTransactions}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link GeneratorTransactions}: one
+ * factory per method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class GeneratorTransactionsScopes {
@@ -24,8 +23,8 @@ public final class GeneratorTransactionsScopes {
   /**
    * Returns a new scope over
    * {@link GeneratorTransactions#transaction(Connection, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param connection passed to {@code transaction}
    * @return a single-use scope, not entered yet
@@ -37,8 +36,8 @@ public final class GeneratorTransactionsScopes {
   /**
    * Returns a new scope over
    * {@link GeneratorTransactions#savepoint(Connection, String, dev.scopegen.runtime.AsyncYield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @param connection passed to {@code savepoint}
    * @param name passed to {@code savepoint}
@@ -60,22 +59,43 @@ public final class GeneratorTransactionsScopes {
       this.generator = new BlockingGenerator<>("transaction", method);
     }
 
+    /**
+     * Enters the scope: runs {@code transaction} up to its yield.
+     */
     @Override
     public CompletionStage<Connection> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code transaction} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(Connection resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     * @throws SQLException if {@code transaction} fails with it
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
         throws X, SQLException {
       return generator.call(body, failure -> failure instanceof SQLException);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     * @throws SQLException if {@code transaction} fails with it
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
         SQLException {
@@ -95,22 +115,45 @@ public final class GeneratorTransactionsScopes {
       this.generator = new AsyncGenerator<>("savepoint", method);
     }
 
+    /**
+     * Enters the scope: runs {@code savepoint} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code savepoint} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code savepoint} that this method does not declare arrives wrapped
+     * in a {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
       return Blocking.call(generator, body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code savepoint} that this method does not declare arrives wrapped
+     * in a {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
       Blocking.run(generator, body, failure -> false);

@@ -71,7 +71,7 @@ final class JournalScope implements AsyncScope<Integer> {
 
       @Override
       protected boolean rollsBackOn(Throwable failure) {
-        return !(failure instanceof IllegalArgumentException);
+        return JournalScope.rollsBackOn(failure);
       }
     }.start();
   }

@@ -81,8 +81,7 @@ final class LedgerScope implements AsyncScope<Ledger> {
 
       @Override
       protected boolean rollsBackOn(Throwable failure) {
-        return !(failure instanceof Ledger.EmptyResultException ||
-            failure instanceof UncheckedIOException);
+        return LedgerScope.rollsBackOn(failure);
       }
     }.start();
   }

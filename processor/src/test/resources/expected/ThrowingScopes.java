@@ -10,9 +10,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link Throwing}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link Throwing}: one factory per
+ * method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class ThrowingScopes {
@@ -20,10 +19,9 @@ public final class ThrowingScopes {
   }
 
   /**
-   * Returns a new scope over
-   * {@link Throwing#blocking(dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Returns a new scope over {@link Throwing#blocking(dev.scopegen.runtime.Yield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @return a single-use scope, not entered yet
    */
@@ -32,10 +30,9 @@ public final class ThrowingScopes {
   }
 
   /**
-   * Returns a new scope over
-   * {@link Throwing#async(dev.scopegen.runtime.AsyncYield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * Returns a new scope over {@link Throwing#async(dev.scopegen.runtime.AsyncYield)}.
+   * Entering it runs the method up to its yield; exiting it resumes the method with the body's
+   * outcome.
    *
    * @return a single-use scope, not entered yet
    */
@@ -44,9 +41,8 @@ public final class ThrowingScopes {
   }
 
   /**
-   * The scope of
-   * {@link Throwing#blocking(dev.scopegen.runtime.Yield)}.
-   * Single-use: each call of the factory returns a new one.
+   * The scope of {@link Throwing#blocking(dev.scopegen.runtime.Yield)}. Single-use: each
+   * call of the factory returns a new one.
    */
   public static final class BlockingScope implements dev.scopegen.runtime.AsyncScope<String> {
     private final BlockingGenerator<String> generator;
@@ -55,22 +51,47 @@ public final class ThrowingScopes {
       this.generator = new BlockingGenerator<>("blocking", method);
     }
 
+    /**
+     * Enters the scope: runs {@code blocking} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code blocking} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code blocking} that this method does not declare arrives wrapped in
+     * a {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     * @throws Exception if {@code blocking} fails with it
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, Exception {
       return generator.call(body, failure -> failure instanceof Exception);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code blocking} that this method does not declare arrives wrapped in
+     * a {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     * @throws Exception if {@code blocking} fails with it
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         Exception {
@@ -79,9 +100,8 @@ public final class ThrowingScopes {
   }
 
   /**
-   * The scope of
-   * {@link Throwing#async(dev.scopegen.runtime.AsyncYield)}.
-   * Single-use: each call of the factory returns a new one.
+   * The scope of {@link Throwing#async(dev.scopegen.runtime.AsyncYield)}. Single-use:
+   * each call of the factory returns a new one.
    */
   public static final class AsyncScope implements dev.scopegen.runtime.AsyncScope<String> {
     private final AsyncGenerator<String> generator;
@@ -90,22 +110,47 @@ public final class ThrowingScopes {
       this.generator = new AsyncGenerator<>("async", method);
     }
 
+    /**
+     * Enters the scope: runs {@code async} up to its yield.
+     */
     @Override
     public CompletionStage<String> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code async} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     * A checked failure of {@code async} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     * @throws IOException if {@code async} fails with it
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, IOException {
       return Blocking.call(generator, body, failure -> failure instanceof IOException);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     * A checked failure of {@code async} that this method does not declare arrives wrapped in a
+     * {@code CompletionException}.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     * @throws IOException if {@code async} fails with it
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         IOException {

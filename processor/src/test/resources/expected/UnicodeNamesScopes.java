@@ -8,9 +8,8 @@ import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
- * The scopes of the {@code @ScopedResource} methods of
- * {@link UnicodeNames}: one factory per method, each returning a
- * new single-use scope.
+ * The scopes of the {@code @ScopedResource} methods of {@link UnicodeNames}: one factory per
+ * method, each returning a new single-use scope.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class UnicodeNamesScopes {
@@ -19,9 +18,8 @@ public final class UnicodeNamesScopes {
 
   /**
    * Returns a new scope over
-   * {@link UnicodeNames#資源(Object, dev.scopegen.runtime.Yield)}.
-   * Entering it runs the method up to its yield; exiting it resumes the method
-   * with the body's outcome.
+   * {@link UnicodeNames#資源(Object, dev.scopegen.runtime.Yield)}. Entering it
+   * runs the method up to its yield; exiting it resumes the method with the body's outcome.
    *
    * @param <Ω> a type parameter of the scope
    * @param значение passed to {@code 資源}
@@ -32,8 +30,7 @@ public final class UnicodeNamesScopes {
   }
 
   /**
-   * The scope of
-   * {@link UnicodeNames#資源(Object, dev.scopegen.runtime.Yield)}.
+   * The scope of {@link UnicodeNames#資源(Object, dev.scopegen.runtime.Yield)}.
    * Single-use: each call of the factory returns a new one.
    */
   public static final class 資源Scope<Ω> implements AsyncScope<Ω> {
@@ -43,21 +40,40 @@ public final class UnicodeNamesScopes {
       this.generator = new BlockingGenerator<>("資源", method);
     }
 
+    /**
+     * Enters the scope: runs {@code 資源} up to its yield.
+     */
     @Override
     public CompletionStage<Ω> enter() {
       return generator.enter();
     }
 
+    /**
+     * Exits the scope: resumes {@code 資源} with the body's outcome.
+     */
     @Override
     public CompletionStage<Boolean> exit(Ω resource, Throwable failure) {
       return generator.exit(resource, failure);
     }
 
+    /**
+     * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @return the body's result, or {@code null} if the scope suppressed its failure
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Ω, ? extends R, X> body) throws X {
       return generator.call(body, failure -> false);
     }
 
+    /**
+     * Enters the scope, runs {@code body} with the resource and exits, on the calling thread.
+     *
+     * @param body the body
+     * @throws X the body's failure, unchanged
+     */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Ω, X> body) throws X {
       generator.run(body, failure -> false);

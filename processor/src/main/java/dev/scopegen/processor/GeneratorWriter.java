@@ -2,12 +2,11 @@ package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
-import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
-import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
-import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
 import static dev.scopegen.processor.WriterSupport.declares;
+import static dev.scopegen.processor.WriterSupport.stageOf;
+import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -21,10 +20,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
+import dev.scopegen.processor.WriterSupport.BlockingMethods;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -51,11 +49,11 @@ final class GeneratorWriter {
   static TypeSpec scopesClass(GeneratorScopes scopes) {
     TypeSpec.Builder type =
         classBuilder(scopes.name(), scopes.element(), scopes.isPublic(), scopes.seesGenerated())
-            .addJavadoc("The scopes of the {@code @ScopedResource} methods of\n")
             .addJavadoc(
-                "{@link $T}: one factory per method, each returning a\n",
-                ClassName.get(scopes.element()))
-            .addJavadoc("new single-use scope.\n")
+                wrap(
+                    "The scopes of the {@code @ScopedResource} methods of {@link $T}: one factory"
+                        + " per method, each returning a new single-use scope.",
+                    ClassName.get(scopes.element())))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
     if (scopes.isDeprecated()) {
       type.addAnnotation(Deprecated.class);
@@ -72,10 +70,11 @@ final class GeneratorWriter {
   private static MethodSpec factory(GeneratorScopes scopes, GeneratorMethod method) {
     MethodSpec.Builder factory =
         MethodSpec.methodBuilder(method.name())
-            .addJavadoc("Returns a new scope over\n$L.\n", link(method))
             .addJavadoc(
-                "Entering it runs the method up to its yield; exiting it resumes the method\n")
-            .addJavadoc("with the body's outcome.\n")
+                wrap(
+                    "Returns a new scope over $L. Entering it runs the method up to its yield;"
+                        + " exiting it resumes the method with the body's outcome.",
+                    link(method)))
             .addModifiers(STATIC)
             .addTypeVariables(method.typeVariables())
             .returns(scopeType(scopes, method, method.typeVariables()));
@@ -133,8 +132,10 @@ final class GeneratorWriter {
     TypeName engine = ParameterizedTypeName.get(method.kind().engine(), resource);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(method.scopeName())
-            .addJavadoc("The scope of\n$L.\n", link(method))
-            .addJavadoc("Single-use: each call of the factory returns a new one.\n")
+            .addJavadoc(
+                wrap(
+                    "The scope of $L. Single-use: each call of the factory returns a new one.",
+                    link(method)))
             .addModifiers(STATIC, FINAL)
             .addTypeVariables(method.typeVariables())
             .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource))
@@ -151,16 +152,21 @@ final class GeneratorWriter {
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("enter")
+                    .addJavadoc(
+                        "Enters the scope: runs {@code $N} up to its yield.\n", method.name())
                     .addAnnotation(Override.class)
                     .addModifiers(PUBLIC)
-                    .returns(ParameterizedTypeName.get(COMPLETION_STAGE, resource))
+                    .returns(stageOf(resource))
                     .addStatement("return generator.enter()")
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("exit")
+                    .addJavadoc(
+                        "Exits the scope: resumes {@code $N} with the body's outcome.\n",
+                        method.name())
                     .addAnnotation(Override.class)
                     .addModifiers(PUBLIC)
-                    .returns(ParameterizedTypeName.get(COMPLETION_STAGE, TypeName.BOOLEAN.box()))
+                    .returns(stageOf(TypeName.BOOLEAN.box()))
                     .addParameter(resource, "resource")
                     .addParameter(Throwable.class, "failure")
                     .addStatement("return generator.exit(resource, failure)")
@@ -185,41 +191,24 @@ final class GeneratorWriter {
     mentioned.addAll(method.typeVariables());
     mentioned.addAll(method.exceptions().declared());
     mentioned.addAll(method.exceptions().erasures());
-    Set<String> taken = TypeNames.simpleNames(mentioned);
-    TypeVariableName result = TypeVariableName.get(ScopeNames.fresh("R", taken));
-    TypeVariableName failure = TypeVariableName.get(ScopeNames.fresh("X", taken), Throwable.class);
-    TypeName resource = WildcardTypeName.supertypeOf(method.resourceType());
-    List<TypeName> exceptions = new ArrayList<>();
-    exceptions.add(failure);
-    exceptions.addAll(method.exceptions().declared());
-    CodeBlock declares = declares(method.exceptions());
     boolean async = method.kind() == GeneratorMethod.Kind.ASYNC;
-    MethodSpec.Builder call =
-        MethodSpec.methodBuilder("call")
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .addTypeVariables(List.of(result, failure))
-            .returns(result)
-            .addParameter(
-                ParameterizedTypeName.get(
-                    SCOPE_FUNCTION, resource, WildcardTypeName.subtypeOf(result), failure),
-                "body")
-            .addExceptions(exceptions);
-    MethodSpec.Builder run =
-        MethodSpec.methodBuilder("run")
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .addTypeVariable(failure)
-            .addParameter(ParameterizedTypeName.get(SCOPE_CONSUMER, resource, failure), "body")
-            .addExceptions(exceptions);
+    BlockingMethods methods =
+        BlockingMethods.of(
+            method.resourceType(),
+            mentioned,
+            method.exceptions(),
+            "{@code " + method.name() + "}",
+            async || method.exceptions().beyondException(),
+            true);
+    CodeBlock declares = declares(method.exceptions());
     if (async) {
-      call.addStatement("return $T.call(generator, body,$W$L)", BLOCKING, declares);
-      run.addStatement("$T.run(generator, body,$W$L)", BLOCKING, declares);
+      methods.call().addStatement("return $T.call(generator, body,$W$L)", BLOCKING, declares);
+      methods.run().addStatement("$T.run(generator, body,$W$L)", BLOCKING, declares);
     } else {
-      call.addStatement("return generator.call(body,$W$L)", declares);
-      run.addStatement("generator.run(body,$W$L)", declares);
+      methods.call().addStatement("return generator.call(body,$W$L)", declares);
+      methods.run().addStatement("generator.run(body,$W$L)", declares);
     }
-    return List.of(call.build(), run.build());
+    return List.of(methods.call().build(), methods.run().build());
   }
 
   private static TypeName scopeType(

@@ -77,7 +77,7 @@ final class ResourceExitWriter {
               .addModifiers(PROTECTED)
               .returns(boolean.class)
               .addParameter(Throwable.class, "failure")
-              .addStatement("return $L", rollsBackOn(resource))
+              .addCode(rollsBackOnBody(resource))
               .build());
     }
     return MethodSpec.methodBuilder("exit")
@@ -89,6 +89,20 @@ final class ResourceExitWriter {
         .addParameter(Throwable.class, "failure")
         .addStatement("return $L.start()", sequence.build())
         .build();
+  }
+
+  /**
+   * The test of {@code noRollbackFor}: when the scope is inline, its static helper already holds
+   * it ({@link ResourceInlineWriter}), and the override calls it by the class's name, which the
+   * anonymous class's own {@code rollsBackOn} would otherwise hide.
+   */
+  private static CodeBlock rollsBackOnBody(ResourceClass resource) {
+    if (resource.isInline()) {
+      return CodeBlock.builder()
+          .addStatement("return $T.rollsBackOn(failure)", resource.scopeName())
+          .build();
+    }
+    return CodeBlock.builder().addStatement("return $L", rollsBackOn(resource)).build();
   }
 
   private static String exitSteps(ResourceClass resource) {

@@ -4,8 +4,6 @@ import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
-import static dev.scopegen.processor.ClassNames.SCOPE_CONSUMER;
-import static dev.scopegen.processor.ClassNames.SCOPE_FUNCTION;
 import static dev.scopegen.processor.ClassNames.STAGES;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
 import static dev.scopegen.processor.WriterSupport.code;
@@ -24,10 +22,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
+import dev.scopegen.processor.WriterSupport.BlockingMethods;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes the scope of a {@link ResourceClass}: a final class implementing {@code AsyncScope} with a
@@ -49,7 +46,6 @@ final class ResourceWriter {
    * @return the scope class, for {@link SourceFiles#write}
    */
   static TypeSpec scope(ResourceClass resource) {
-    TypeVariables names = TypeVariables.of(resource);
     ResourceInlineWriter inline = new ResourceInlineWriter(resource);
     TypeSpec.Builder scope =
         classBuilder(
@@ -65,8 +61,7 @@ final class ResourceWriter {
             .addMethod(factory(resource))
             .addMethod(enter(resource))
             .addMethod(ResourceExitWriter.exit(resource))
-            .addMethod(call(resource, names, inline))
-            .addMethod(run(resource, names, inline));
+            .addMethods(blockingMethods(resource, inline));
     if (resource.isInline()) {
       scope.addMethods(inline.helpers());
     }
@@ -166,93 +161,36 @@ final class ResourceWriter {
         .build();
   }
 
-  private static MethodSpec call(
-      ResourceClass resource, TypeVariables names, ResourceInlineWriter inline) {
-    TypeVariableName result = TypeVariableName.get(names.result());
-    TypeVariableName failure = TypeVariableName.get(names.failure(), Throwable.class);
-    TypeName body =
-        ParameterizedTypeName.get(
-            SCOPE_FUNCTION,
-            WildcardTypeName.supertypeOf(resource.resourceType()),
-            WildcardTypeName.subtypeOf(result),
-            failure);
-    MethodSpec.Builder call =
-        MethodSpec.methodBuilder("call")
-            .addJavadoc(
-                "Enters the scope, applies {@code body} to the resource and exits, on the calling"
-                    + " thread.\n")
-            .addJavadoc(undeclaredNote(resource))
-            .addJavadoc("\n@param body the body\n")
-            .addJavadoc(
-                "@return the body's result$L\n",
-                resource.canSuppress() ? ", or {@code null} if the scope suppressed its failure" : "")
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .addTypeVariable(result)
-            .addTypeVariable(failure)
-            .returns(result)
-            .addParameter(body, "body");
-    addThrows(call, resource, failure);
-    if (resource.isInline()) {
-      call.addCode(inline.call(result));
-    } else {
-      call.addStatement(
-          "return $T.call(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
-    }
-    return call.build();
-  }
-
-  private static MethodSpec run(
-      ResourceClass resource, TypeVariables names, ResourceInlineWriter inline) {
-    TypeVariableName failure = TypeVariableName.get(names.failure(), Throwable.class);
-    TypeName body =
-        ParameterizedTypeName.get(
-            SCOPE_CONSUMER, WildcardTypeName.supertypeOf(resource.resourceType()), failure);
-    MethodSpec.Builder run =
-        MethodSpec.methodBuilder("run")
-            .addJavadoc(
-                "Enters the scope, runs {@code body} with the resource and exits, on the calling"
-                    + " thread.\n")
-            .addJavadoc(undeclaredNote(resource))
-            .addJavadoc("\n@param body the body\n")
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .addTypeVariable(failure)
-            .addParameter(body, "body");
-    addThrows(run, resource, failure);
-    if (resource.isInline()) {
-      run.addCode(inline.run());
-    } else {
-      run.addStatement("$T.run(this, body,$W$L)", BLOCKING, declares(resource.exceptions()));
-    }
-    return run.build();
-  }
-
-  private static void addThrows(
-      MethodSpec.Builder method, ResourceClass resource, TypeVariableName failure) {
-    method.addJavadoc("@throws $N the body's failure, unchanged\n", failure.name());
-    method.addException(failure);
-    for (TypeName exception : resource.exceptions().declared()) {
-      method
-          .addJavadoc("@throws $T if a lifecycle method fails with it\n", exception)
-          .addException(exception);
-    }
-  }
-
   /**
-   * What the Javadoc of {@code call} and {@code run} says of checked failures that they do not
-   * declare, when there can be any: the scope waits for stages, or a method declares a {@code
-   * Throwable} that is not an {@code Exception}.
+   * {@code call} and {@code run}: inline code when the class is inline, otherwise waiting on
+   * {@code enter} and {@code exit} through {@code Blocking}.
    */
-  private static CodeBlock undeclaredNote(ResourceClass resource) {
+  private static List<MethodSpec> blockingMethods(
+      ResourceClass resource, ResourceInlineWriter inline) {
+    List<TypeName> mentioned = new ArrayList<>();
+    mentioned.add(resource.resourceType());
+    mentioned.add(resource.targetType());
+    mentioned.addAll(resource.exceptions().declared());
+    mentioned.addAll(resource.exceptions().erasures());
+    mentioned.addAll(resource.noRollbackFor());
+    mentioned.addAll(resource.typeVariables());
+    BlockingMethods methods =
+        BlockingMethods.of(
+            resource.resourceType(),
+            mentioned,
+            resource.exceptions(),
+            "a lifecycle method",
+            !resource.isInline(),
+            resource.canSuppress());
     if (resource.isInline()) {
-      return CodeBlock.of("");
+      methods.call().addCode(inline.call(methods.result()));
+      methods.run().addCode(inline.run());
+    } else {
+      CodeBlock declares = declares(resource.exceptions());
+      methods.call().addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares);
+      methods.run().addStatement("$T.run(this, body,$W$L)", BLOCKING, declares);
     }
-    return CodeBlock.of(
-        "$L",
-        wrap(
-            "A checked failure of a lifecycle method that this method does not declare arrives"
-                + " wrapped in a {@code CompletionException}."));
+    return List.of(methods.call().build(), methods.run().build());
   }
 
   private static ClassName rawTarget(ResourceClass resource) {
@@ -260,21 +198,5 @@ final class ResourceWriter {
     return target instanceof ParameterizedTypeName
         ? ((ParameterizedTypeName) target).rawType()
         : (ClassName) target;
-  }
-
-  /** Unused names for the type variables of {@code call} and {@code run}. */
-  private record TypeVariables(String result, String failure) {
-
-    static TypeVariables of(ResourceClass resource) {
-      List<TypeName> mentioned = new ArrayList<>();
-      mentioned.add(resource.resourceType());
-      mentioned.add(resource.targetType());
-      mentioned.addAll(resource.exceptions().declared());
-      mentioned.addAll(resource.exceptions().erasures());
-      mentioned.addAll(resource.noRollbackFor());
-      mentioned.addAll(resource.typeVariables());
-      Set<String> taken = TypeNames.simpleNames(mentioned);
-      return new TypeVariables(ScopeNames.fresh("R", taken), ScopeNames.fresh("X", taken));
-    }
   }
 }
