@@ -20,6 +20,12 @@ import javax.lang.model.util.Elements;
  * yet is deferred to the next round instead ({@link DeferredTypes}); when processing is over, what
  * is still missing is reported. An unexpected exception while processing one type becomes an error
  * on that type, never a javac crash.
+ *
+ * <p>Why not auto-common's {@code BasicAnnotationProcessor}: its {@code Step} API is Guava's
+ * ({@code ImmutableSetMultimap}), so it would put Guava on every user's processor path, where it
+ * clashes with other processors' Guava unless shaded; it decides what waits by validating whole
+ * elements, where this loop waits only for the types a scope needs; and what is still missing at
+ * the end gets its generic message instead of {@link Messages#MISSING_TYPE}, which names the type.
  */
 final class StepRounds {
 
