@@ -1,11 +1,11 @@
 package dev.scopegen.processor;
 
 import dev.scopegen.ScopedResource;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -19,11 +19,10 @@ import javax.lang.model.util.ElementFilter;
  * GeneratorValidator}), and its {@code Scopes} class is written ({@link GeneratorWriter}) only when
  * it is clean.
  */
-final class GeneratorStep {
+final class GeneratorStep implements StepRounds.Step {
 
   private final GeneratorValidator validator;
   private final SourceFiles files;
-  private final StepRounds rounds;
 
   /**
    * @param env the processing environment
@@ -33,32 +32,24 @@ final class GeneratorStep {
   GeneratorStep(ProcessingEnvironment env, ErrorReporter reporter, SourceFiles files) {
     this.validator = new GeneratorValidator(env, reporter);
     this.files = files;
-    this.rounds =
-        new StepRounds(
-            env.getElementUtils(),
-            reporter,
-            List.of(ScopedResource.class),
-            type -> missingType(type).map(TypeInspector::describe));
   }
 
-  /**
-   * Processes one round: the types with generator methods among its root elements and the ones
-   * deferred by the previous round; in the last round, reports the types still missing.
-   *
-   * @param round the round
-   */
-  void process(RoundEnvironment round) {
-    rounds.process(
-        round,
-        type ->
-            validator
-                .validate(type, generatorMethods(type), files.existingTypes())
-                .ifPresent(
-                    scopes ->
-                        files.write(
-                            scopes.name(),
-                            scopes.element(),
-                            GeneratorWriter.scopesClass(scopes))));
+  @Override
+  public List<Class<? extends Annotation>> annotations() {
+    return List.of(ScopedResource.class);
+  }
+
+  @Override
+  public void process(TypeElement type) {
+    validator
+        .validate(type, generatorMethods(type), files.existingTypes())
+        .ifPresent(scopes -> files.write(scopes.name(), type, GeneratorWriter.scopesClass(scopes)));
+  }
+
+  /** Describes a type, not generated yet, in the generator methods of {@code type}. */
+  @Override
+  public Optional<String> missingType(TypeElement type) {
+    return missingTypeMirror(type).map(TypeInspector::describe);
   }
 
   /** The {@code @ScopedResource} methods of {@code type}, in declaration order. */
@@ -72,8 +63,7 @@ final class GeneratorStep {
     return methods;
   }
 
-  /** Finds a type that does not exist in the generator methods of {@code type} or its bounds. */
-  private static Optional<TypeMirror> missingType(TypeElement type) {
+  private static Optional<TypeMirror> missingTypeMirror(TypeElement type) {
     Optional<TypeMirror> bound = DeferredTypes.missingBound(type);
     if (bound.isPresent()) {
       return bound;

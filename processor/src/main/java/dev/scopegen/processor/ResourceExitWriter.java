@@ -29,6 +29,8 @@ final class ResourceExitWriter {
   /** {@code CompletionStage<?>}, what the commit and rollback hooks return. */
   private static final TypeName ANY_STAGE = stageOf(WildcardTypeName.subtypeOf(Object.class));
 
+  private static final TypeName BOOLEAN = TypeName.BOOLEAN.box();
+
   private ResourceExitWriter() {}
 
   /**
@@ -48,28 +50,19 @@ final class ResourceExitWriter {
         .ifPresent(
             commit ->
                 sequence.addMethod(
-                    hook("commit", resourceType, false, ANY_STAGE)
-                        .addExceptions(commit.exceptions())
-                        .addCode(stepCall(commit))
-                        .build()));
+                    hook("commit", resourceType, false, ANY_STAGE, commit, stepCall(commit))));
     resource
         .rollback()
         .ifPresent(
             rollback ->
                 sequence.addMethod(
-                    hook("rollback", resourceType, true, ANY_STAGE)
-                        .addExceptions(rollback.exceptions())
-                        .addCode(stepCall(rollback))
-                        .build()));
+                    hook("rollback", resourceType, true, ANY_STAGE, rollback, stepCall(rollback))));
     resource
         .exit()
         .ifPresent(
             exit ->
                 sequence.addMethod(
-                    hook("close", resourceType, true, stageOf(TypeName.BOOLEAN.box()))
-                        .addExceptions(exit.exceptions())
-                        .addCode(closeCall(exit))
-                        .build()));
+                    hook("close", resourceType, true, stageOf(BOOLEAN), exit, closeCall(exit))));
     if (!resource.noRollbackFor().isEmpty()) {
       sequence.addMethod(
           MethodSpec.methodBuilder("rollsBackOn")
@@ -84,7 +77,7 @@ final class ResourceExitWriter {
         .addJavadoc("$L", wrap("Exits the scope: " + exitSteps(resource) + "."))
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
-        .returns(stageOf(TypeName.BOOLEAN.box()))
+        .returns(stageOf(BOOLEAN))
         .addParameter(resourceType, "resource")
         .addParameter(Throwable.class, "failure")
         .addStatement("return $L.start()", sequence.build())
@@ -117,8 +110,14 @@ final class ResourceExitWriter {
     return "calls " + sequence + exit.map(close -> ", then " + close).orElse("");
   }
 
-  private static MethodSpec.Builder hook(
-      String name, TypeName resourceType, boolean takesFailure, TypeName returns) {
+  /** The hook of the {@code ExitSequence} that calls {@code method}. */
+  private static MethodSpec hook(
+      String name,
+      TypeName resourceType,
+      boolean takesFailure,
+      TypeName returns,
+      LifecycleMethod method,
+      CodeBlock body) {
     MethodSpec.Builder hook =
         MethodSpec.methodBuilder(name)
             .addAnnotation(Override.class)
@@ -128,7 +127,7 @@ final class ResourceExitWriter {
     if (takesFailure) {
       hook.addParameter(Throwable.class, "failure");
     }
-    return hook;
+    return hook.addExceptions(method.exceptions()).addCode(body).build();
   }
 
   /** The body of the commit or rollback hook: the call, and a completed stage if synchronous. */

@@ -1,9 +1,10 @@
 package dev.scopegen.processor;
 
+import java.lang.annotation.Annotation;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -17,11 +18,10 @@ import javax.lang.model.util.ElementFilter;
  * exist yet is deferred to the next round. Every other class is validated as a whole ({@link
  * ResourceValidator}), and its scope is written ({@link ResourceWriter}) only when it is clean.
  */
-final class ResourceStep {
+final class ResourceStep implements StepRounds.Step {
 
   private final ResourceValidator validator;
   private final SourceFiles files;
-  private final StepRounds rounds;
 
   /**
    * @param env the processing environment
@@ -31,39 +31,28 @@ final class ResourceStep {
   ResourceStep(ProcessingEnvironment env, ErrorReporter reporter, SourceFiles files) {
     this.validator = new ResourceValidator(env, reporter);
     this.files = files;
-    this.rounds =
-        new StepRounds(
-            env.getElementUtils(),
-            reporter,
-            Arrays.stream(Lifecycle.values()).map(Lifecycle::annotation).toList(),
-            ResourceStep::missingType);
   }
 
-  /**
-   * Processes one round: the classes with lifecycle methods among its root elements and the ones
-   * deferred by the previous round; in the last round, reports the types still missing.
-   *
-   * @param round the round
-   */
-  void process(RoundEnvironment round) {
-    rounds.process(
-        round,
-        type ->
-            validator
-                .validate(type, files.existingTypes())
-                .ifPresent(
-                    resource ->
-                        files.write(
-                            resource.scopeName(),
-                            resource.element(),
-                            ResourceWriter.scope(resource))));
+  @Override
+  public List<Class<? extends Annotation>> annotations() {
+    return Arrays.stream(Lifecycle.values()).map(Lifecycle::annotation).toList();
+  }
+
+  @Override
+  public void process(TypeElement type) {
+    validator
+        .validate(type, files.existingTypes())
+        .ifPresent(
+            resource ->
+                files.write(resource.scopeName(), type, ResourceWriter.scope(resource)));
   }
 
   /**
    * Describes a type that does not exist yet and that the lifecycle methods of {@code type} or the
    * bounds of its type variables refer to.
    */
-  private static Optional<String> missingType(TypeElement type) {
+  @Override
+  public Optional<String> missingType(TypeElement type) {
     Optional<TypeMirror> bound = DeferredTypes.missingBound(type);
     if (bound.isPresent()) {
       return bound.map(TypeInspector::describe);

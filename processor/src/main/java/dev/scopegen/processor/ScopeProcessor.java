@@ -37,8 +37,8 @@ public final class ScopeProcessor extends AbstractProcessor {
   private ErrorReporter reporter;
   private SourceFiles files;
   private LocalClassScanner localClasses;
-  private ResourceStep resources;
-  private GeneratorStep generators;
+  private StepRounds resources;
+  private StepRounds generators;
   private boolean started;
 
   /** Creates the processor; compilers find it through {@code META-INF/services}. */
@@ -50,8 +50,16 @@ public final class ScopeProcessor extends AbstractProcessor {
     reporter = new ErrorReporter(processingEnv.getMessager());
     files = new SourceFiles(processingEnv, reporter);
     localClasses = LocalClassScanner.create(processingEnv, reporter);
-    resources = new ResourceStep(processingEnv, reporter, files);
-    generators = new GeneratorStep(processingEnv, reporter, files);
+    resources =
+        new StepRounds(
+            processingEnv.getElementUtils(),
+            reporter,
+            new ResourceStep(processingEnv, reporter, files));
+    generators =
+        new StepRounds(
+            processingEnv.getElementUtils(),
+            reporter,
+            new GeneratorStep(processingEnv, reporter, files));
   }
 
   @Override

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -29,43 +27,60 @@ import javax.lang.model.util.Elements;
  */
 final class StepRounds {
 
+  /** What a step does with the types of a round. */
+  interface Step {
+
+    /**
+     * Returns the annotations whose enclosing types the step processes.
+     *
+     * @return the annotations
+     */
+    List<Class<? extends Annotation>> annotations();
+
+    /**
+     * Describes a type, not generated yet, that {@code type} refers to.
+     *
+     * @param type a type with one of the step's annotations
+     * @return the missing type, or empty when {@code type} is complete
+     */
+    Optional<String> missingType(TypeElement type);
+
+    /**
+     * Validates a complete type and writes its class when it is clean.
+     *
+     * @param type a type with one of the step's annotations
+     */
+    void process(TypeElement type);
+  }
+
   private final ErrorReporter reporter;
   private final DeferredTypes deferred;
-  private final List<Class<? extends Annotation>> annotations;
-  private final Function<TypeElement, Optional<String>> missingType;
+  private final Step step;
 
   /**
    * @param elements the element utilities, to look deferred types up again
    * @param reporter reports missing types and unexpected exceptions
-   * @param annotations the annotations whose enclosing types the step processes
-   * @param missingType describes a type, not generated yet, that a type refers to; empty when the
-   *     type is complete
+   * @param step the step whose rounds this loop runs
    */
-  StepRounds(
-      Elements elements,
-      ErrorReporter reporter,
-      List<Class<? extends Annotation>> annotations,
-      Function<TypeElement, Optional<String>> missingType) {
+  StepRounds(Elements elements, ErrorReporter reporter, Step step) {
     this.reporter = reporter;
     this.deferred = new DeferredTypes(elements);
-    this.annotations = annotations;
-    this.missingType = missingType;
+    this.step = step;
   }
 
   /**
-   * Passes every complete type of {@code round} to {@code step}, and defers the others; in the last
+   * Passes every complete type of {@code round} to the step, and defers the others; in the last
    * round, reports the types still missing.
    *
    * @param round the round
-   * @param step validates a type and writes its class when it is clean
    */
-  void process(RoundEnvironment round, Consumer<TypeElement> step) {
+  void process(RoundEnvironment round) {
     if (round.processingOver()) {
       reportMissingTypes();
       return;
     }
     Set<TypeElement> types = new LinkedHashSet<>(deferred.takeAll());
-    for (Class<? extends Annotation> annotation : annotations) {
+    for (Class<? extends Annotation> annotation : step.annotations()) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         if (element.getEnclosingElement() instanceof TypeElement) {
           types.add((TypeElement) element.getEnclosingElement());
@@ -74,10 +89,10 @@ final class StepRounds {
     }
     for (TypeElement type : types) {
       try {
-        if (missingType.apply(type).isPresent()) {
+        if (step.missingType(type).isPresent()) {
           deferred.defer(type);
         } else {
-          step.accept(type);
+          step.process(type);
         }
       } catch (RuntimeException e) {
         reporter.internalError(type, e);
@@ -92,7 +107,7 @@ final class StepRounds {
             type,
             Messages.MISSING_TYPE,
             type.getQualifiedName(),
-            missingType.apply(type).orElse("a type"));
+            step.missingType(type).orElse("a type"));
       } catch (RuntimeException e) {
         reporter.internalError(type, e);
       }
