@@ -122,7 +122,7 @@ final class GeneratorValidator {
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(method, Messages.PRIVATE_METHOD, ANNOTATION, name);
     }
-    checkEnclosing(type, method);
+    Optional<TypeElement> privateType = checkEnclosing(type, method);
     Optional<VariableElement> yield = yieldParameter(method);
     yield.ifPresent(parameter -> checkReturnType(method, kindOf(parameter.asType())));
     yield
@@ -135,7 +135,7 @@ final class GeneratorValidator {
       checkTypeVariables(type, method);
     }
     List<TypeParameterElement> typeParameters = typeParameters(type, method);
-    checkVisible(method, typeParameters, packageName);
+    checkVisible(method, typeParameters, packageName, privateType);
     checkRawTypes(method, typeParameters);
     return yield;
   }
@@ -253,8 +253,11 @@ final class GeneratorValidator {
     }
   }
 
-  /** Checks that the generated class can name the type and call the method on a receiver. */
-  private void checkEnclosing(TypeElement type, ExecutableElement method) {
+  /**
+   * Checks that the generated class can name the type and call the method on a receiver; returns
+   * the private type reported, if that is what prevents it.
+   */
+  private Optional<TypeElement> checkEnclosing(TypeElement type, ExecutableElement method) {
     for (Element current = type;
         current instanceof TypeElement;
         current = current.getEnclosingElement()) {
@@ -264,7 +267,7 @@ final class GeneratorValidator {
             Messages.GENERATOR_PRIVATE_CLASS,
             method.getSimpleName(),
             inspector.nameOf((TypeElement) current));
-        return;
+        return Optional.of((TypeElement) current);
       }
     }
     if (!isStatic(method)
@@ -273,6 +276,7 @@ final class GeneratorValidator {
       reporter.error(
           method, Messages.GENERATOR_INNER_CLASS, method.getSimpleName(), inspector.nameOf(type));
     }
+    return Optional.empty();
   }
 
   /** Reports a type variable of an instance method that hides one of its class. */
@@ -292,9 +296,15 @@ final class GeneratorValidator {
     }
   }
 
-  /** Reports types in the method's signature that the generated class cannot access. */
+  /**
+   * Reports types in the method's signature that the generated class cannot access, except the
+   * private enclosing type already reported.
+   */
   private void checkVisible(
-      ExecutableElement method, List<TypeParameterElement> typeParameters, String packageName) {
+      ExecutableElement method,
+      List<TypeParameterElement> typeParameters,
+      String packageName,
+      Optional<TypeElement> reported) {
     String user = "@" + ANNOTATION + " method " + method.getSimpleName();
     Stream.of(
             method.getParameters().stream().map(Element::asType),
@@ -303,6 +313,7 @@ final class GeneratorValidator {
         .flatMap(stream -> stream)
         .map(type -> inspector.firstInvisible(type, packageName))
         .flatMap(Optional::stream)
+        .filter(invisible -> !reported.equals(Optional.of(invisible)))
         .distinct()
         .forEach(
             invisible ->

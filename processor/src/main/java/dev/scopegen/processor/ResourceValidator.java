@@ -68,7 +68,7 @@ final class ResourceValidator {
       reporter.error(type, Messages.ANNOTATION_TYPE, inspector.nameOf(type));
       return Optional.empty();
     }
-    checkReachable(type);
+    Optional<TypeElement> privateType = checkReachable(type);
     ExecutableElement enter = methods.get(ENTER);
     if (enter == null) {
       methods.forEach(
@@ -106,7 +106,7 @@ final class ResourceValidator {
                 .collect(toList()));
 
     String packageName = inspector.packageOf(type);
-    checkVisibility(type, methods, resource, packageName);
+    checkVisibility(type, methods, resource, new Visibility(packageName, privateType));
     ClassName scopeName = ScopeNames.resourceScope(packageName, inspector.nameOf(type));
     if (existingTypes.contains(scopeName.canonicalName())) {
       reporter.error(type, Messages.NAME_CLASH, scopeName.simpleName(), inspector.nameOf(type));
@@ -155,22 +155,26 @@ final class ResourceValidator {
     return methods;
   }
 
-  /** Checks that the scope, a top-level class of the same package, can name {@code type}. */
-  private void checkReachable(TypeElement type) {
+  /**
+   * Checks that the scope, a top-level class of the same package, can name {@code type}; returns
+   * the private type reported, if that is what prevents it.
+   */
+  private Optional<TypeElement> checkReachable(TypeElement type) {
     for (Element current = type;
         current instanceof TypeElement;
         current = current.getEnclosingElement()) {
       TypeElement enclosing = (TypeElement) current;
       if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(type, Messages.PRIVATE_CLASS, inspector.nameOf(enclosing));
-        return;
+        return Optional.of(enclosing);
       }
       if (enclosing.getNestingKind() == NestingKind.MEMBER
           && !enclosing.getModifiers().contains(Modifier.STATIC)) {
         reporter.error(type, Messages.INNER_CLASS, inspector.nameOf(enclosing));
-        return;
+        return Optional.empty();
       }
     }
+    return Optional.empty();
   }
 
   private void checkModifiers(Lifecycle lifecycle, ExecutableElement method) {
@@ -213,30 +217,37 @@ final class ResourceValidator {
     return values;
   }
 
+  /**
+   * Where the scope is generated, and the private type already reported as making the class
+   * unreachable: a type invisible only because of it (such as the class itself as the resource) is
+   * not reported a second time.
+   */
+  private record Visibility(String packageName, Optional<TypeElement> reported) {}
+
   /** Checks that every type the scope names is visible in the scope's package. */
   private void checkVisibility(
       TypeElement type,
       Map<Lifecycle, ExecutableElement> methods,
       Optional<TypeMirror> resource,
-      String packageName) {
+      Visibility visibility) {
+    String packageName = visibility.packageName();
     for (TypeParameterElement parameter : type.getTypeParameters()) {
       for (TypeMirror bound : parameter.getBounds()) {
-        checkVisible(parameter, "Class " + inspector.nameOf(type), bound, packageName);
+        checkVisible(parameter, "Class " + inspector.nameOf(type), bound, visibility);
       }
     }
     methods.forEach(
         (lifecycle, method) -> {
           String user = "@" + lifecycle.simpleName() + " method " + method.getSimpleName();
           if (lifecycle == ENTER) {
-            resource.ifPresent(value -> checkVisible(method, user, value, packageName));
+            resource.ifPresent(value -> checkVisible(method, user, value, visibility));
           }
           method.getThrownTypes().stream()
               .filter(inspector::isChecked)
-              .forEach(thrown -> checkVisible(method, user, thrown, packageName));
+              .forEach(thrown -> checkVisible(method, user, thrown, visibility));
           if (lifecycle == ROLLBACK) {
             for (AnnotationValue value : noRollbackForValues(method)) {
-              inspector
-                  .firstInvisible((TypeMirror) value.getValue(), packageName)
+              firstInvisible((TypeMirror) value.getValue(), visibility)
                   .ifPresent(
                       invisible ->
                           reporter.error(
@@ -252,9 +263,8 @@ final class ResourceValidator {
         });
   }
 
-  private void checkVisible(Element element, String user, TypeMirror type, String packageName) {
-    inspector
-        .firstInvisible(type, packageName)
+  private void checkVisible(Element element, String user, TypeMirror type, Visibility visibility) {
+    firstInvisible(type, visibility)
         .ifPresent(
             invisible ->
                 reporter.error(
@@ -262,6 +272,13 @@ final class ResourceValidator {
                     Messages.INACCESSIBLE_TYPE,
                     user,
                     inspector.nameOf(invisible),
-                    packageName));
+                    visibility.packageName()));
+  }
+
+  /** The first type in {@code type} that the scope cannot see, unless it was reported already. */
+  private Optional<TypeElement> firstInvisible(TypeMirror type, Visibility visibility) {
+    return inspector
+        .firstInvisible(type, visibility.packageName())
+        .filter(invisible -> !visibility.reported().equals(Optional.of(invisible)));
   }
 }

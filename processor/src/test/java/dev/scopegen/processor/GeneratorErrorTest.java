@@ -138,6 +138,14 @@ class GeneratorErrorTest {
   }
 
   @Test
+  void methodOfAPrivateClassThatNamesItInItsSignature() {
+    assertSingleError(
+        "GeneratorPrivateClassInSignature",
+        "@ScopedResource method open is in private class GeneratorPrivateClassInSignature.Hidden",
+        "static void open(Hidden hidden");
+  }
+
+  @Test
   void methodOfALocalOrAnonymousClass() {
     // javac's own environment, which the tree API needs.
     JavaFileObject source = badSource("GeneratorLocalClass");

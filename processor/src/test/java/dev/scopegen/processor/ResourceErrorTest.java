@@ -272,6 +272,14 @@ class ResourceErrorTest {
   }
 
   @Test
+  void privateClassThatIsItsOwnResource() {
+    assertSingleError(
+        "PrivateClassAsResource",
+        "Class PrivateClassAsResource.Hidden has lifecycle annotations but is private",
+        "class Hidden");
+  }
+
+  @Test
   void innerClass() {
     assertSingleError(
         "InnerClass",
