@@ -5,7 +5,6 @@ import dev.scopegen.processor.FuzzSource.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -154,6 +153,9 @@ final class FuzzCases {
   private final String packageName;
   private final Set<String> typeNames = new HashSet<>();
   private final Set<String> memberNames = new HashSet<>();
+
+  /** Type variables hide member types of the same name: the two sets never meet. */
+  private final Set<String> typeVariableNames = new HashSet<>();
   private final Type main;
   private final List<String> generated = new ArrayList<>();
   private final List<String> uses = new ArrayList<>();
@@ -291,7 +293,10 @@ final class FuzzCases {
   private String typeName() {
     for (; ; ) {
       String name = chance(10) ? longName(true) : pick(TYPE_NAMES);
-      if (usable(name) && !memberNames.contains(name) && typeNames.add(name)) {
+      if (usable(name)
+          && !memberNames.contains(name)
+          && !typeVariableNames.contains(name)
+          && typeNames.add(name)) {
         return name;
       }
     }
@@ -301,6 +306,7 @@ final class FuzzCases {
     for (; ; ) {
       String name = pick(TYPE_VARIABLE_NAMES);
       if (!typeNames.contains(name) && !taken.contains(name)) {
+        typeVariableNames.add(name);
         return name;
       }
     }
@@ -326,7 +332,7 @@ final class FuzzCases {
   }
 
   /** A type: its text, an expression of it, and its boxed text. */
-  private record Ty(String text, String zero, String boxed, boolean mentionsVariables) {
+  private record Ty(String text, String zero, String boxed) {
     boolean primitive() {
       return !text.equals(boxed);
     }
@@ -336,7 +342,7 @@ final class FuzzCases {
     int which = random.nextInt(100);
     if (primitives && which < 20) {
       String[] primitive = PRIMITIVES[random.nextInt(PRIMITIVES.length)];
-      return new Ty(primitive[0], primitive[1], primitive[2], false);
+      return new Ty(primitive[0], primitive[1], primitive[2]);
     }
     if (!variables.isEmpty() && which < 45) {
       String variable = variables.get(random.nextInt(variables.size()));
@@ -346,27 +352,20 @@ final class FuzzCases {
       if (chance(20)) {
         text = box() + "<" + variable + ">";
       }
-      return reference(text, true);
+      return reference(text);
     }
     if (which < 52) {
-      return reference(chance(50) ? token() : box() + (chance(50) ? "<?>" : "<java.lang.String>"),
-          false);
+      return reference(chance(50) ? token() : box() + (chance(50) ? "<?>" : "<java.lang.String>"));
     }
     if (which < 60 && (mainReplacement == null || mainReplacement.typeParameters.isEmpty())) {
       // The top-level type, whose simple name (R, X, Objects...) generated code must not shadow.
-      return reference(main.name, false);
+      return reference(main.name);
     }
-    return reference(pick(REFERENCES), false);
+    return reference(pick(REFERENCES));
   }
 
-  private static Ty reference(String text, boolean variables) {
-    return new Ty(text, "null", text, variables);
-  }
-
-  /** A type for a yield or resource: a reference type without a wildcard at its top. */
-  private Ty referenceType(List<String> variables) {
-    Ty type = type(variables, false);
-    return type;
+  private static Ty reference(String text) {
+    return new Ty(text, "null", text);
   }
 
   private String typeParameters(List<String> variables, Set<String> taken, int max) {
@@ -885,7 +884,7 @@ final class FuzzCases {
       parameterTypes.add(type);
       method.parameter(type.text(), memberName());
     }
-    Ty yielded = referenceType(variables);
+    Ty yielded = type(variables, false);
     int wildcard = random.nextInt(5);
     String argument = "null";
     for (int i = 0; i < parameterTypes.size(); i++) {
@@ -1196,7 +1195,7 @@ final class FuzzCases {
           method.returnType = pick(new String[] {STAGE, FUTURE, "java.util.List",
             STAGE + "<java.util.List>", "java.util.Map<java.lang.String, java.util.List>"});
           method.body = method.body == null ? null : new ArrayList<>(List.of("return null;"));
-          resource.resource = reference("java.lang.Object", false);
+          resource.resource = reference("java.lang.Object");
           for (Method other : new Method[] {resource.commit, resource.rollback, resource.exit}) {
             if (other != null) {
               for (String[] parameter : other.parameters) {
@@ -1220,7 +1219,7 @@ final class FuzzCases {
         enter.returnType = pick(new String[] {STAGE + "<?>",
           STAGE + "<? extends java.lang.CharSequence>", FUTURE + "<? super java.lang.Integer>"});
         enter.body = enter.body == null ? null : new ArrayList<>(List.of("return null;"));
-        resource.resource = reference("java.lang.Object", false);
+        resource.resource = reference("java.lang.Object");
         for (Method other : new Method[] {resource.commit, resource.rollback, resource.exit}) {
           if (other != null) {
             for (String[] parameter : other.parameters) {
@@ -1423,7 +1422,7 @@ final class FuzzCases {
   /** A resource class whose resource is not a failure type and not Object. */
   private Resource plainResource() {
     Resource resource = resource(true, true);
-    resource.resource = reference(main.name + "." + freshToken(), false);
+    resource.resource = reference(main.name + "." + freshToken());
     resource.enter.returnType = resource.resource.text();
     resource.enter.body =
         resource.enter.body == null ? null : new ArrayList<>(List.of("return null;"));
@@ -1815,10 +1814,5 @@ final class FuzzCases {
     char flipped =
         Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
     return flipped + name.substring(1);
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "case %d", index);
   }
 }

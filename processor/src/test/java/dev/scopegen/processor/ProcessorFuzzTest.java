@@ -187,7 +187,7 @@ class ProcessorFuzzTest {
 
   private static Verdict validVerdict(
       Case c, List<Diagnostic<? extends JavaFileObject>> diagnostics, Set<String> generated) {
-    String details = diagnostics.stream().map(ProcessorFuzzTest::format).collect(joining());
+    String details = diagnostics.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining());
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
       String message = diagnostic.getMessage(Locale.ROOT);
       if (message.contains("failed unexpectedly")) {
@@ -267,7 +267,7 @@ class ProcessorFuzzTest {
               new Verdict(
                   "fuzzer: the invalid source is not legal Java",
                   false,
-                  errors.stream().map(ProcessorFuzzTest::format).collect(joining())));
+                  errors.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining())));
         }
       }
     }
@@ -276,7 +276,7 @@ class ProcessorFuzzTest {
 
   private static Verdict invalidVerdict(
       Case c, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-    String details = diagnostics.stream().map(ProcessorFuzzTest::format).collect(joining());
+    String details = diagnostics.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining());
     List<Diagnostic<? extends JavaFileObject>> errors =
         diagnostics.stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
@@ -406,7 +406,9 @@ class ProcessorFuzzTest {
   }
 
   private static Pattern template(Messages rule) {
-    String text = rule.format(placeholders(rule));
+    Object[] placeholders = new Object[8];
+    Arrays.fill(placeholders, "\u0000");
+    String text = rule.format(placeholders);
     StringBuilder regex = new StringBuilder();
     for (String part : text.split("\u0000", -1)) {
       if (regex.length() > 0) {
@@ -415,12 +417,6 @@ class ProcessorFuzzTest {
       regex.append(Pattern.quote(part));
     }
     return Pattern.compile(regex.toString(), Pattern.DOTALL);
-  }
-
-  private static Object[] placeholders(Messages rule) {
-    Object[] arguments = new Object[8];
-    Arrays.fill(arguments, "\u0000");
-    return arguments;
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -480,10 +476,6 @@ class ProcessorFuzzTest {
         diagnostic.getSource() == null ? "-" : diagnostic.getSource().toUri(),
         diagnostic.getLineNumber(),
         message);
-  }
-
-  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
-    return Collectors.joining();
   }
 
   /**
