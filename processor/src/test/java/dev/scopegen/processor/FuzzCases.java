@@ -755,10 +755,14 @@ final class FuzzCases {
   }
 
   private void stepReturn(Method method) {
-    switch (random.nextInt(4)) {
+    switch (random.nextInt(5)) {
       case 0, 1 -> method.returnType = "void";
       case 2 -> {
         method.returnType = STAGE + "<java.lang.Void>";
+        method.statement("return " + COMPLETED + "(null);");
+      }
+      case 3 -> {
+        method.returnType = STAGE + "<?>";
         method.statement("return " + COMPLETED + "(null);");
       }
       default -> {
