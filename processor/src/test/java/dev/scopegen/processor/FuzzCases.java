@@ -24,8 +24,8 @@ import javax.lang.model.SourceVersion;
  * exceptions up to {@code Throwable}; enclosing types are classes, nested, inner, local and
  * anonymous classes, interfaces, enums, records and annotation types.
  *
- * <p>Each case comes from its own {@link Random}, seeded by the run's seed and the case's index,
- * so that one case can be replayed alone.
+ * <p>Each case comes from its own {@link Random}, seeded by the run's seed and the case's index, so
+ * that one case can be replayed alone.
  */
 final class FuzzCases {
 
@@ -58,24 +58,102 @@ final class FuzzCases {
     "open$", "$open", "a$b", "$", "$$", "_$", "close$1", "$$lambda$0", "get$Companion"
   };
   private static final String[] UNICODE_NAMES = {
-    "öffnen", "schließen", "打开", "закрыть", "naïve", "ωmega", "µs", "ĉirkaŭ", "ℓease", "ǅemal",
-    "ıdle", "Ölçü"
+    "öffnen",
+    "schließen",
+    "打开",
+    "закрыть",
+    "naïve",
+    "ωmega",
+    "µs",
+    "ĉirkaŭ",
+    "ℓease",
+    "ǅemal",
+    "ıdle",
+    "Ölçü"
   };
   private static final String[] CLASHING_NAMES = {
-    "of", "enter", "exit", "call", "run", "use", "target", "body", "resource", "failure",
-    "generator", "method", "yield", "record", "var", "sealed", "permits", "requireNonNull",
-    "fuzz", "completedFuture", "y", "owner", "R", "X"
+    "of",
+    "enter",
+    "exit",
+    "call",
+    "run",
+    "use",
+    "target",
+    "body",
+    "resource",
+    "failure",
+    "generator",
+    "method",
+    "yield",
+    "record",
+    "var",
+    "sealed",
+    "permits",
+    "requireNonNull",
+    "fuzz",
+    "completedFuture",
+    "y",
+    "owner",
+    "R",
+    "X"
   };
   private static final String[] TYPE_NAMES = {
-    "Database", "Pool", "Kotlinish$Companion", "$Proxy", "Outer$Inner", "Ωmega", "Ünïcödé",
-    "数据库", "Ресурс", "Βάση", "R", "X", "T", "C", "E", "Scope", "Override", "Objects", "Boolean",
-    "Throwable", "Object", "Void", "String", "Deprecated", "CompletionStage", "CompletableFuture",
-    "AsyncScope", "ScopeFunction", "ScopeConsumer", "Generated", "Blocking", "Stages", "Integer",
-    "Exception", "SuppressWarnings", "Function", "Consumer"
+    "Database",
+    "Pool",
+    "Kotlinish$Companion",
+    "$Proxy",
+    "Outer$Inner",
+    "Ωmega",
+    "Ünïcödé",
+    "数据库",
+    "Ресурс",
+    "Βάση",
+    "R",
+    "X",
+    "T",
+    "C",
+    "E",
+    "Scope",
+    "Override",
+    "Objects",
+    "Boolean",
+    "Throwable",
+    "Object",
+    "Void",
+    "String",
+    "Deprecated",
+    "CompletionStage",
+    "CompletableFuture",
+    "AsyncScope",
+    "ScopeFunction",
+    "ScopeConsumer",
+    "Generated",
+    "Blocking",
+    "Stages",
+    "Integer",
+    "Exception",
+    "SuppressWarnings",
+    "Function",
+    "Consumer"
   };
   private static final String[] TYPE_VARIABLE_NAMES = {
-    "T", "R", "X", "C", "E", "V", "Ω", "T$", "X1", "R2", "Throwable", "Objects", "Boolean",
-    "Object", "Void", "Override", "Exception"
+    "T",
+    "R",
+    "X",
+    "C",
+    "E",
+    "V",
+    "Ω",
+    "T$",
+    "X1",
+    "R2",
+    "Throwable",
+    "Objects",
+    "Boolean",
+    "Object",
+    "Void",
+    "Override",
+    "Exception"
   };
   private static final String[][] PRIMITIVES = {
     {"int", "0", "java.lang.Integer"},
@@ -114,8 +192,11 @@ final class FuzzCases {
     " extends java.util.List<? extends java.lang.Number>",
   };
   private static final String[] CHECKED = {
-    "java.lang.Throwable", "java.lang.Exception", "java.io.IOException",
-    "java.lang.InterruptedException", "java.sql.SQLException"
+    "java.lang.Throwable",
+    "java.lang.Exception",
+    "java.io.IOException",
+    "java.lang.InterruptedException",
+    "java.sql.SQLException"
   };
   private static final String[] UNCHECKED = {
     "java.lang.RuntimeException", "java.lang.Error", "java.lang.IllegalStateException"
@@ -141,11 +222,23 @@ final class FuzzCases {
 
   /** The misuses of generator methods, each named after the message it must give. */
   private static final String[] GENERATOR_MISUSES = {
-    "GENERATOR_NO_YIELD", "GENERATOR_YIELDS", "GENERATOR_YIELD_NOT_LAST", "GENERATOR_RETURN",
-    "PRIVATE_METHOD", "GENERATOR_UNUSED_YIELD", "GENERATOR_LIFECYCLE", "GENERATOR_INNER_CLASS",
-    "GENERATOR_PRIVATE_CLASS", "GENERATOR_LOCAL_CLASS", "GENERATOR_TYPE_VARIABLE",
-    "GENERATOR_RAW_TYPE", "GENERATOR_NAME_CLASH", "NAME_CLASH", "INACCESSIBLE_TYPE",
-    "MISSING_TYPE", "WRITE_FAILED"
+    "GENERATOR_NO_YIELD",
+    "GENERATOR_YIELDS",
+    "GENERATOR_YIELD_NOT_LAST",
+    "GENERATOR_RETURN",
+    "PRIVATE_METHOD",
+    "GENERATOR_UNUSED_YIELD",
+    "GENERATOR_LIFECYCLE",
+    "GENERATOR_INNER_CLASS",
+    "GENERATOR_PRIVATE_CLASS",
+    "GENERATOR_LOCAL_CLASS",
+    "GENERATOR_TYPE_VARIABLE",
+    "GENERATOR_RAW_TYPE",
+    "GENERATOR_NAME_CLASH",
+    "NAME_CLASH",
+    "INACCESSIBLE_TYPE",
+    "MISSING_TYPE",
+    "WRITE_FAILED"
   };
 
   private final Random random;
@@ -156,6 +249,7 @@ final class FuzzCases {
 
   /** Type variables hide member types of the same name: the two sets never meet. */
   private final Set<String> typeVariableNames = new HashSet<>();
+
   private final Type main;
   private final List<String> generated = new ArrayList<>();
   private final List<String> uses = new ArrayList<>();
@@ -346,8 +440,13 @@ final class FuzzCases {
     }
     if (!variables.isEmpty() && which < 45) {
       String variable = variables.get(random.nextInt(variables.size()));
-      String[] forms = {"%s", "%s[]", "java.util.List<%s>", "java.util.Map<%s, ? super %s>",
-        "java.util.List<? extends %s>"};
+      String[] forms = {
+        "%s",
+        "%s[]",
+        "java.util.List<%s>",
+        "java.util.Map<%s, ? super %s>",
+        "java.util.List<? extends %s>"
+      };
       String text = pick(forms).replace("%s", variable);
       if (chance(20)) {
         text = box() + "<" + variable + ">";
@@ -540,7 +639,8 @@ final class FuzzCases {
               + (resource.kind.equals("abstract class") ? "abstract " : "");
       parent.members.add(resource.type);
       resource.name =
-          parent == main ? main.name + "." + resource.type.name
+          parent == main
+              ? main.name + "." + resource.type.name
               : main.name + "." + parent.name + "." + resource.type.name;
     }
     resource.parent = parent;
@@ -556,7 +656,9 @@ final class FuzzCases {
             type.typeParameters.isEmpty()
                 ? "<" + declared + ">"
                 : type.typeParameters.substring(0, type.typeParameters.length() - 1)
-                    + ", " + declared + ">";
+                    + ", "
+                    + declared
+                    + ">";
       }
     }
     if (resource.kind.equals("enum")) {
@@ -630,7 +732,8 @@ final class FuzzCases {
       method.modifiers = pick(new String[] {"", "public ", "protected "}) + "abstract ";
       method.body = null;
     } else if (resource.kind.equals("class") || isAbstractClass) {
-      method.modifiers = pick(new String[] {"", "public ", "protected ", "final ", "synchronized "});
+      method.modifiers =
+          pick(new String[] {"", "public ", "protected ", "final ", "synchronized "});
     } else {
       method.modifiers = pick(new String[] {"", "public "});
     }
@@ -787,10 +890,16 @@ final class FuzzCases {
   private void expectScope(Resource resource) {
     generated.add(packageName + "." + resource.scopeName());
     uses.add(
-        "static void use" + uses.size() + "(" + resource.wildcardType() + " target)"
+        "static void use"
+            + uses.size()
+            + "("
+            + resource.wildcardType()
+            + " target)"
             + " throws java.lang.Throwable {");
     uses.add(
-        "  " + resource.scopeName() + ".of(target).run(resource ->"
+        "  "
+            + resource.scopeName()
+            + ".of(target).run(resource ->"
             + " java.lang.System.identityHashCode(resource));");
     uses.add("}");
   }
@@ -809,7 +918,8 @@ final class FuzzCases {
   // Generators.
 
   /** A generator method as written. */
-  private record Generator(Method method, boolean isStatic, boolean async, List<String> variables) {}
+  private record Generator(
+      Method method, boolean isStatic, boolean async, List<String> variables) {}
 
   /**
    * Adds valid generator methods to {@code owner}.
@@ -871,7 +981,9 @@ final class FuzzCases {
           method.typeParameters.isEmpty()
               ? "<" + declared + ">"
               : method.typeParameters.substring(0, method.typeParameters.length() - 1)
-                  + ", " + declared + ">";
+                  + ", "
+                  + declared
+                  + ">";
     }
     if (!method.typeParameters.isEmpty()) {
       method.typeParameters += " ";
@@ -912,8 +1024,11 @@ final class FuzzCases {
       method.body = null;
       method.modifiers = kind.equals("interface") ? "" : "abstract ";
     } else if (async) {
-      String returned = pick(new String[] {STAGE + "<java.lang.Void>", STAGE + "<?>",
-        FUTURE + "<java.lang.Void>"});
+      String returned =
+          pick(
+              new String[] {
+                STAGE + "<java.lang.Void>", STAGE + "<?>", FUTURE + "<java.lang.Void>"
+              });
       method.returnType = returned;
       String call = yield + ".yield(" + argument + ")";
       method.statement(
@@ -970,7 +1085,9 @@ final class FuzzCases {
       String ownerType =
           classVariables.isEmpty()
               ? owner
-              : owner + "<" + String.join(", ", classVariables.stream().map(v -> "?").toList())
+              : owner
+                  + "<"
+                  + String.join(", ", classVariables.stream().map(v -> "?").toList())
                   + ">";
       parameters.add(ownerType + " receiver");
       arguments.add("receiver");
@@ -992,24 +1109,37 @@ final class FuzzCases {
     }
     String scopes = owner.replace('.', '_') + "Scopes";
     uses.add(
-        "static void use" + uses.size() + "(" + String.join(", ", parameters) + ")"
+        "static void use"
+            + uses.size()
+            + "("
+            + String.join(", ", parameters)
+            + ")"
             + " throws java.lang.Throwable {");
     uses.add(
-        "  " + scopes + "." + generator.method().name + "(" + String.join(", ", arguments)
+        "  "
+            + scopes
+            + "."
+            + generator.method().name
+            + "("
+            + String.join(", ", arguments)
             + ").run(resource -> java.lang.System.identityHashCode(resource));");
     uses.add("}");
   }
 
   private void validGenerators(boolean withResource) {
-    String kind = pick(new String[] {"class", "class", "abstract class", "interface", "enum",
-      "record", "inner", "generic"});
+    String kind =
+        pick(
+            new String[] {
+              "class", "class", "abstract class", "interface", "enum", "record", "inner", "generic"
+            });
     Type owner;
     String name;
     List<String> classVariables = new ArrayList<>();
     if (kind.equals("inner") || kind.equals("generic") || chance(40)) {
       String keyword =
           kind.equals("inner") || kind.equals("generic") || kind.equals("abstract class")
-              ? "class" : kind;
+              ? "class"
+              : kind;
       owner = new Type(keyword, typeName());
       if (kind.equals("inner")) {
         owner.modifiers = "";
@@ -1020,8 +1150,8 @@ final class FuzzCases {
       name = main.name + "." + owner.name;
     } else {
       owner = new Type(kind.equals("abstract class") ? "class" : kind, main.name);
-      owner.modifiers = (chance(50) ? "public " : "")
-          + (kind.equals("abstract class") ? "abstract " : "");
+      owner.modifiers =
+          (chance(50) ? "public " : "") + (kind.equals("abstract class") ? "abstract " : "");
       mainReplacement = owner;
       name = main.name;
     }
@@ -1112,7 +1242,8 @@ final class FuzzCases {
         Method method;
         int shape = random.nextInt(4);
         if (shape == 0 || resource.exit == null && resource.rollback == null) {
-          method = resource.commit != null ? resource.commit : (resource.commit = commitOf(resource));
+          method =
+              resource.commit != null ? resource.commit : (resource.commit = commitOf(resource));
           method.parameters.clear();
           method.parameter(THROWABLE, memberName());
         } else {
@@ -1144,12 +1275,22 @@ final class FuzzCases {
       }
       case "FAILURE_PARAMETER" -> {
         Resource resource = plainResource();
-        Method method = resource.exit != null ? resource.exit
-            : resource.rollback != null ? resource.rollback
-            : (resource.exit = exitOf(resource));
+        Method method =
+            resource.exit != null
+                ? resource.exit
+                : resource.rollback != null
+                    ? resource.rollback
+                    : (resource.exit = exitOf(resource));
         method.parameters.clear();
-        String failure = pick(new String[] {"java.lang.RuntimeException", "java.io.IOException",
-          "java.lang.Exception", "java.lang.Error", checkedHelper()});
+        String failure =
+            pick(
+                new String[] {
+                  "java.lang.RuntimeException",
+                  "java.io.IOException",
+                  "java.lang.Exception",
+                  "java.lang.Error",
+                  checkedHelper()
+                });
         if (chance(50)) {
           method.parameter(resourceText(resource), memberName());
         }
@@ -1176,9 +1317,12 @@ final class FuzzCases {
       }
       case "STEP_RETURN" -> {
         Resource resource = resource(false, true);
-        Method method = resource.commit != null ? resource.commit
-            : resource.rollback != null ? resource.rollback
-            : (resource.commit = commitOf(resource));
+        Method method =
+            resource.commit != null
+                ? resource.commit
+                : resource.rollback != null
+                    ? resource.rollback
+                    : (resource.commit = commitOf(resource));
         method.body = method.body == null ? null : new ArrayList<>();
         String[][] returns = {
           {"boolean", "return true;"}, {"java.lang.String", "return null;"},
@@ -1196,8 +1340,15 @@ final class FuzzCases {
         Method method;
         if (chance(60)) {
           method = resource.enter;
-          method.returnType = pick(new String[] {STAGE, FUTURE, "java.util.List",
-            STAGE + "<java.util.List>", "java.util.Map<java.lang.String, java.util.List>"});
+          method.returnType =
+              pick(
+                  new String[] {
+                    STAGE,
+                    FUTURE,
+                    "java.util.List",
+                    STAGE + "<java.util.List>",
+                    "java.util.Map<java.lang.String, java.util.List>"
+                  });
           method.body = method.body == null ? null : new ArrayList<>(List.of("return null;"));
           resource.resource = reference("java.lang.Object");
           for (Method other : new Method[] {resource.commit, resource.rollback, resource.exit}) {
@@ -1220,8 +1371,13 @@ final class FuzzCases {
       case "WILDCARD_RESOURCE" -> {
         Resource resource = resource(false, true);
         Method enter = resource.enter;
-        enter.returnType = pick(new String[] {STAGE + "<?>",
-          STAGE + "<? extends java.lang.CharSequence>", FUTURE + "<? super java.lang.Integer>"});
+        enter.returnType =
+            pick(
+                new String[] {
+                  STAGE + "<?>",
+                  STAGE + "<? extends java.lang.CharSequence>",
+                  FUTURE + "<? super java.lang.Integer>"
+                });
         enter.body = enter.body == null ? null : new ArrayList<>(List.of("return null;"));
         resource.resource = reference("java.lang.Object");
         for (Method other : new Method[] {resource.commit, resource.rollback, resource.exit}) {
@@ -1239,12 +1395,10 @@ final class FuzzCases {
         Resource resource = resource(true, true);
         // Members of interfaces are public: only a class member can be private.
         boolean enclosingPrivate =
-            resource.parent != main
-                && (resource.parent.keyword.equals("interface") || chance(50));
+            resource.parent != main && (resource.parent.keyword.equals("interface") || chance(50));
         Type privateType = enclosingPrivate ? resource.parent : resource.type;
         privateType.modifiers =
-            "private "
-                + privateType.modifiers.replace("public ", "").replace("protected ", "");
+            "private " + privateType.modifiers.replace("public ", "").replace("protected ", "");
         Type reported = resource.type;
         expect(privateType.name, () -> reported.line);
       }
@@ -1254,8 +1408,7 @@ final class FuzzCases {
           resource.parent.members.remove(resource.type);
           resource = resource(true, false);
         }
-        Type inner =
-            resource.parent != main && chance(50) ? resource.parent : resource.type;
+        Type inner = resource.parent != main && chance(50) ? resource.parent : resource.type;
         inner.modifiers = inner.modifiers.replace("static ", "");
         Type reported = resource.type;
         expect(inner.name, () -> reported.line);
@@ -1303,8 +1456,8 @@ final class FuzzCases {
         if (shape == 0) {
           secret.modifiers = "private static final ";
           resource.enter.returnType = main.name + "." + secret.name;
-          resource.enter.body = resource.enter.body == null ? null
-              : new ArrayList<>(List.of("return null;"));
+          resource.enter.body =
+              resource.enter.body == null ? null : new ArrayList<>(List.of("return null;"));
           for (Method other : new Method[] {resource.commit, resource.rollback, resource.exit}) {
             if (other != null) {
               for (String[] parameter : other.parameters) {
@@ -1325,8 +1478,10 @@ final class FuzzCases {
         } else {
           secret.afterName = " extends java.lang.RuntimeException";
           secret.members.add("private static final long serialVersionUID = 1L;");
-          Method rollback = resource.rollback != null ? resource.rollback
-              : (resource.rollback = rollbackOf(resource));
+          Method rollback =
+              resource.rollback != null
+                  ? resource.rollback
+                  : (resource.rollback = rollbackOf(resource));
           rollback.annotations.clear();
           rollback.annotations.add("@Rollback(noRollbackFor = {");
           rollback.annotationValues.add("java.lang.IllegalStateException.class");
@@ -1394,8 +1549,8 @@ final class FuzzCases {
         Resource resource = resource(false, true);
         String missing = "DoesNotExist" + index;
         resource.enter.returnType = chance(50) ? missing : STAGE + "<" + missing + ">";
-        resource.enter.body = resource.enter.body == null ? null
-            : new ArrayList<>(List.of("return null;"));
+        resource.enter.body =
+            resource.enter.body == null ? null : new ArrayList<>(List.of("return null;"));
         for (Method other : new Method[] {resource.commit, resource.rollback, resource.exit}) {
           if (other != null) {
             for (String[] parameter : other.parameters) {
@@ -1532,18 +1687,25 @@ final class FuzzCases {
       }
       case "GENERATOR_YIELDS" -> {
         String[] yield = method.parameters.get(method.parameters.size() - 1);
-        String other = yield[0].startsWith("Yield") ? "AsyncYield<java.lang.String>"
-            : "Yield<java.lang.String>";
-        method.parameters.add(random.nextInt(method.parameters.size() + 1),
-            new String[] {chance(50) ? other : yield[0].replace("? super ", "")
-                .replace("? extends ", ""), memberName()});
+        String other =
+            yield[0].startsWith("Yield")
+                ? "AsyncYield<java.lang.String>"
+                : "Yield<java.lang.String>";
+        method.parameters.add(
+            random.nextInt(method.parameters.size() + 1),
+            new String[] {
+              chance(50) ? other : yield[0].replace("? super ", "").replace("? extends ", ""),
+              memberName()
+            });
         expect(method.name, () -> method.nameLine);
       }
       case "GENERATOR_YIELD_NOT_LAST" -> {
         String[] yield = method.parameters.remove(method.parameters.size() - 1);
         method.parameters.add(0, yield);
-        method.parameters.add(new String[] {pick(new String[] {"int", "java.lang.String",
-          "java.lang.String[]"}), memberName()});
+        method.parameters.add(
+            new String[] {
+              pick(new String[] {"int", "java.lang.String", "java.lang.String[]"}), memberName()
+            });
         expect(yield[1], () -> method.parameterLines.get(0));
       }
       case "GENERATOR_RETURN" -> {
@@ -1555,16 +1717,19 @@ final class FuzzCases {
         String yield = method.parameters.get(method.parameters.size() - 1)[1];
         method.body.clear();
         if (async) {
-          String returned = pick(new String[] {"void", "java.lang.String", "int",
-            "java.util.concurrent.Future<java.lang.Void>"});
+          String returned =
+              pick(
+                  new String[] {
+                    "void", "java.lang.String", "int", "java.util.concurrent.Future<java.lang.Void>"
+                  });
           method.returnType = returned;
           method.statement("java.lang.System.identityHashCode(" + yield + ");");
           if (!returned.equals("void")) {
             method.statement("return " + zeroOf(returned) + ";");
           }
         } else {
-          method.returnType = pick(new String[] {STAGE + "<java.lang.Void>", "boolean",
-            "java.lang.Object"});
+          method.returnType =
+              pick(new String[] {STAGE + "<java.lang.Void>", "boolean", "java.lang.Object"});
           method.statement(yield + ".yield(null);");
           method.statement("return " + zeroOf(method.returnType) + ";");
         }
@@ -1583,8 +1748,8 @@ final class FuzzCases {
         if (base.async()) {
           method.statement("return null;");
         } else if (method.parameters.size() > 1) {
-          method.statement("java.lang.System.identityHashCode(" + method.parameters.get(0)[1]
-              + ");");
+          method.statement(
+              "java.lang.System.identityHashCode(" + method.parameters.get(0)[1] + ");");
         }
         int last = method.parameters.size() - 1;
         expect(method.parameters.get(last)[1], () -> method.parameterLines.get(last));
@@ -1649,8 +1814,12 @@ final class FuzzCases {
         if (chance(30)) {
           generator.annotations.set(0, "@dev.scopegen.ScopedResource");
         }
-        generator.modifiers = generator.modifiers.replace("static ", "")
-            .replace("public ", "").replace("protected ", "");
+        generator.modifiers =
+            generator
+                .modifiers
+                .replace("static ", "")
+                .replace("public ", "")
+                .replace("protected ", "");
         local.members.add(generator);
         if (anonymous) {
           local.anonymous = "java.lang.Object " + memberName() + " = new java.lang.Object()";
@@ -1686,9 +1855,18 @@ final class FuzzCases {
       }
       case "GENERATOR_RAW_TYPE" -> {
         if (chance(60)) {
-          method.parameters.add(0, new String[] {pick(new String[] {"java.util.List",
-            "java.util.Map<java.lang.String, java.util.List>", "java.lang.Comparable[]",
-            "java.util.List<? extends java.lang.Comparable>"}), memberName()});
+          method.parameters.add(
+              0,
+              new String[] {
+                pick(
+                    new String[] {
+                      "java.util.List",
+                      "java.util.Map<java.lang.String, java.util.List>",
+                      "java.lang.Comparable[]",
+                      "java.util.List<? extends java.lang.Comparable>"
+                    }),
+                memberName()
+              });
         } else {
           addTypeParameter(method, freshTypeVariable(method) + " extends java.lang.Comparable");
         }
@@ -1710,9 +1888,18 @@ final class FuzzCases {
         Type secret = new Type("class", typeName());
         secret.modifiers = "private static final ";
         main.members.add(secret);
-        method.parameters.add(0, new String[] {pick(new String[] {"%s", "java.util.List<%s>",
-          "%s[]", "java.util.Map<java.lang.String, ? extends %s>"}).replace("%s",
-            main.name + "." + secret.name), memberName()});
+        method.parameters.add(
+            0,
+            new String[] {
+              pick(new String[] {
+                    "%s",
+                    "java.util.List<%s>",
+                    "%s[]",
+                    "java.util.Map<java.lang.String, ? extends %s>"
+                  })
+                  .replace("%s", main.name + "." + secret.name),
+              memberName()
+            });
         expect(main.name + "." + secret.name, () -> method.nameLine);
       }
       case "MISSING_TYPE" -> {
@@ -1748,8 +1935,11 @@ final class FuzzCases {
       method.statement(yield + ".yield(null);");
     } else {
       method.statement(
-          "return " + yield + ".yield(null)"
-              + (method.returnType.startsWith(FUTURE) ? ".toCompletableFuture()" : "") + ";");
+          "return "
+              + yield
+              + ".yield(null)"
+              + (method.returnType.startsWith(FUTURE) ? ".toCompletableFuture()" : "")
+              + ";");
     }
   }
 

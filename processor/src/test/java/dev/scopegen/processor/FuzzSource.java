@@ -84,7 +84,9 @@ final class FuzzSource {
             for (int i = 0; i < annotationValues.size(); i++) {
               valueLines.add(out.nextLine());
               out.add(
-                  indent + "    " + annotationValues.get(i)
+                  indent
+                      + "    "
+                      + annotationValues.get(i)
                       + (i == annotationValues.size() - 1 ? "})" : ","));
             }
           }
@@ -93,10 +95,8 @@ final class FuzzSource {
           inline += annotation + " ";
         }
       }
-      String header =
-          indent + inline + modifiers + typeParameters + returnType + " " + name + "(";
-      String throwsClause =
-          exceptions.isEmpty() ? "" : " throws " + String.join(", ", exceptions);
+      String header = indent + inline + modifiers + typeParameters + returnType + " " + name + "(";
+      String throwsClause = exceptions.isEmpty() ? "" : " throws " + String.join(", ", exceptions);
       String end = body == null ? ";" : " {";
       nameLine = out.nextLine();
       if (parametersOnOwnLines && !parameters.isEmpty()) {
@@ -160,8 +160,7 @@ final class FuzzSource {
       if (anonymous != null) {
         out.add(indent + anonymous + " {");
       } else {
-        out.add(
-            indent + modifiers + keyword + " " + name + typeParameters + afterName + " {");
+        out.add(indent + modifiers + keyword + " " + name + typeParameters + afterName + " {");
       }
       if (firstLine != null) {
         out.add(indent + "  " + firstLine);

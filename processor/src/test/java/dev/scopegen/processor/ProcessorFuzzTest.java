@@ -2,10 +2,10 @@ package dev.scopegen.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import com.sun.management.OperatingSystemMXBean;
 import dev.scopegen.processor.FuzzCases.Case;
 import dev.scopegen.processor.ProcessorTesting.ProcessorOfEverything;
 import java.io.IOException;
@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
  * warning under {@code -Xlint:all,-processing}; each misuse gives exactly one error, with the
  * message of its rule, on the line of the offending element.
  *
- * <p>System properties: {@code scopegen.fuzz.seed} (default: random, printed),
- * {@code scopegen.fuzz.cases} (default 600), {@code scopegen.fuzz.case} (run only that case of the
- * seed, to replay a failure). Cases are compiled in batches, each case in its own package; a batch
- * in which anything went wrong is compiled again one case at a time, so that every verdict belongs
- * to one case.
+ * <p>System properties: {@code scopegen.fuzz.seed} (default: random, printed), {@code
+ * scopegen.fuzz.cases} (default 600), {@code scopegen.fuzz.case} (run only that case of the seed,
+ * to replay a failure). Cases are compiled in batches, each case in its own package; a batch in
+ * which anything went wrong is compiled again one case at a time, so that every verdict belongs to
+ * one case.
  */
 class ProcessorFuzzTest {
 
@@ -84,8 +84,7 @@ class ProcessorFuzzTest {
         only == null ? "" : " -D" + CASE_PROPERTY + "=" + only);
 
     long start = System.nanoTime();
-    OperatingSystemMXBean system =
-        ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     long cpuStart = system.getProcessCpuTime();
     Map<Case, Verdict> verdicts = new LinkedHashMap<>();
     List<Case> valid = cases.stream().filter(Case::valid).toList();
@@ -111,11 +110,16 @@ class ProcessorFuzzTest {
         });
     StringBuilder summary = new StringBuilder();
     summary.append(
-        String.format(Locale.ROOT, "Processor fuzz, seed %d: %d cases in %d s (%d s of CPU)%n",
-            seed, cases.size(), seconds, cpuSeconds));
+        String.format(
+            Locale.ROOT,
+            "Processor fuzz, seed %d: %d cases in %d s (%d s of CPU)%n",
+            seed,
+            cases.size(),
+            seconds,
+            cpuSeconds));
     counts.forEach(
-        (classification, n) -> summary.append(String.format(Locale.ROOT, "  %5d  %s%n", n,
-            classification)));
+        (classification, n) ->
+            summary.append(String.format(Locale.ROOT, "  %5d  %s%n", n, classification)));
     if (!failuresByKind.isEmpty()) {
       summary.append("Failures by kind of case:\n");
       failuresByKind.forEach(
@@ -167,7 +171,8 @@ class ProcessorFuzzTest {
     Map<Integer, List<Diagnostic<? extends JavaFileObject>>> diagnostics =
         byCase(compilation.get(), batch.size() == 1 ? batch.get(0).index() : -1);
     boolean anyError =
-        compilation.get().diagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+        compilation.get().diagnostics().stream()
+            .anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
     if (batch.size() > 1 && (anyError || diagnostics.containsKey(-1))) {
       // An error anywhere stops javac before it compiles the generated code of the others.
       return bisect(batch);
@@ -194,7 +199,8 @@ class ProcessorFuzzTest {
 
   private static Verdict validVerdict(
       Case c, List<Diagnostic<? extends JavaFileObject>> diagnostics, Set<String> generated) {
-    String details = diagnostics.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining());
+    String details =
+        diagnostics.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining());
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
       String message = diagnostic.getMessage(Locale.ROOT);
       if (message.contains("failed unexpectedly")) {
@@ -283,7 +289,8 @@ class ProcessorFuzzTest {
 
   private static Verdict invalidVerdict(
       Case c, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-    String details = diagnostics.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining());
+    String details =
+        diagnostics.stream().map(ProcessorFuzzTest::format).collect(Collectors.joining());
     List<Diagnostic<? extends JavaFileObject>> errors =
         diagnostics.stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
@@ -305,12 +312,14 @@ class ProcessorFuzzTest {
     }
     if (!message.contains(c.name())) {
       return new Verdict(
-          "invalid: the error does not name the element", false,
+          "invalid: the error does not name the element",
+          false,
           "expected the name " + c.name() + "\n" + details);
     }
     if (isGenerated(c, error) || error.getLineNumber() != c.line()) {
       return new Verdict(
-          "invalid: the error is not on the offending element", false,
+          "invalid: the error is not on the offending element",
+          false,
           "expected line " + c.line() + "\n" + details);
     }
     return new Verdict("invalid, one error as expected", true, details);
@@ -344,8 +353,9 @@ class ProcessorFuzzTest {
   private static Optional<Compilation> compileWithoutProcessing(List<Case> batch) {
     try {
       return Optional.of(
-          Compiler.javac().withOptions("-proc:none", "-Xmaxerrs", "100000").compile(
-              sources(batch)));
+          Compiler.javac()
+              .withOptions("-proc:none", "-Xmaxerrs", "100000")
+              .compile(sources(batch)));
     } catch (RuntimeException | Error e) {
       return Optional.empty();
     }
@@ -359,12 +369,14 @@ class ProcessorFuzzTest {
 
   private static Verdict crash(Case c) {
     try {
-      Compiler.javac().withProcessors(new ScopeProcessor()).withOptions(OPTIONS)
+      Compiler.javac()
+          .withProcessors(new ScopeProcessor())
+          .withOptions(OPTIONS)
           .compile(sources(List.of(c)));
       return new Verdict("crash: javac threw, then not", false, "");
     } catch (RuntimeException | Error e) {
-      return new Verdict("crash: javac threw " + e.getClass().getSimpleName(), false,
-          stackTrace(e));
+      return new Verdict(
+          "crash: javac threw " + e.getClass().getSimpleName(), false, stackTrace(e));
     }
   }
 
