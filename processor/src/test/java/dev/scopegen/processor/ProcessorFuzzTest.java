@@ -55,7 +55,14 @@ class ProcessorFuzzTest {
   private static final int PRINTED_FAILURES = Integer.getInteger("scopegen.fuzz.print", 5);
 
   private static final List<String> OPTIONS =
-      List.of("-Xlint:all,-processing", "-Xmaxerrs", "100000", "-Xmaxwarns", "100000");
+      List.of(
+          "-Xlint:all,-processing",
+          "-Xmaxerrs",
+          "100000",
+          "-Xmaxwarns",
+          "100000",
+          // Every error and warning is known once javac has analysed the code: no class files.
+          "-XDshould-stop.ifNoError=FLOW");
 
   private static final Pattern CASE_PATH = Pattern.compile("(?:^|/)fuzz/c(\\d+)/");
 
@@ -354,7 +361,7 @@ class ProcessorFuzzTest {
     try {
       return Optional.of(
           Compiler.javac()
-              .withOptions("-proc:none", "-Xmaxerrs", "100000")
+              .withOptions("-proc:none", "-Xmaxerrs", "100000", "-XDshould-stop.ifNoError=FLOW")
               .compile(sources(batch)));
     } catch (RuntimeException | Error e) {
       return Optional.empty();
