@@ -1095,10 +1095,7 @@ final class FuzzCases {
     List<String[]> methodParameters = generator.method().parameters;
     for (int i = 0; i < methodParameters.size() - 1; i++) {
       String type = methodParameters.get(i)[0];
-      boolean variable = false;
-      for (String name : classVariables) {
-        variable |= type.matches(".*\\b" + java.util.regex.Pattern.quote(name) + "\\b.*");
-      }
+      boolean variable = identifiers(type).stream().anyMatch(classVariables::contains);
       String zero = "null";
       for (String[] primitive : PRIMITIVES) {
         if (primitive[0].equals(type)) {
@@ -1946,16 +1943,23 @@ final class FuzzCases {
   /** A type variable name that neither {@code method} nor this file declares yet. */
   private String freshTypeVariable(Method method) {
     Set<String> taken = new HashSet<>(typeNames);
+    taken.addAll(identifiers(method.typeParameters));
+    return typeVariableName(taken);
+  }
+
+  /** The identifiers in {@code text}, such as the names in a type ({@code $} included). */
+  private static Set<String> identifiers(String text) {
+    Set<String> identifiers = new HashSet<>();
     StringBuilder word = new StringBuilder();
-    for (char c : (method.typeParameters + " ").toCharArray()) {
+    for (char c : (text + " ").toCharArray()) {
       if (Character.isJavaIdentifierPart(c)) {
         word.append(c);
       } else {
-        taken.add(word.toString());
+        identifiers.add(word.toString());
         word.setLength(0);
       }
     }
-    return typeVariableName(taken);
+    return identifiers;
   }
 
   /** Adds a type parameter, first, to {@code method}. */
