@@ -1,0 +1,225 @@
+package dev.scopegen.examples.property;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one family of seeded random scenarios against the reference model and fails with the seed
+ * and the exact command that replays each failing scenario.
+ *
+ * <p>System properties (passed through by the {@code examples} build):
+ *
+ * <ul>
+ *   <li>{@code scopegen.property.seed}: the seed, a number or {@code random} (default fixed, so
+ *       that every build runs the same scenarios);
+ *   <li>{@code scopegen.property.scenarios}: how many scenarios per family (default 10,000);
+ *   <li>{@code scopegen.property.scenario}: run only this one scenario of the seed.
+ * </ul>
+ */
+final class PropertyRun {
+
+  static final String SEED = "scopegen.property.seed";
+  static final String SCENARIOS = "scopegen.property.scenarios";
+  static final String SCENARIO = "scopegen.property.scenario";
+  static final long DEFAULT_SEED = 20261130L;
+  static final int DEFAULT_SCENARIOS = 10_000;
+
+  /** A scenario that makes no progress for this long is reported as hung. */
+  private static final long HANG_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  private static final int REPORTED = 3;
+
+  /** One family of scenarios. */
+  interface Family<S> {
+    /** A random scenario. */
+    S generate(SplittableRandom random);
+
+    /** The model's transcript of {@code scenario}. */
+    String expected(S scenario);
+
+    /** Runs {@code scenario} for real and returns its transcript. */
+    String actual(S scenario, World world) throws Exception;
+  }
+
+  private PropertyRun() {}
+
+  /** Runs the scenarios of {@code family}, the test {@code test} (for the replay command). */
+  static <S> void check(Class<?> test, Family<S> family) throws Exception {
+    long seed = seed();
+    String only = property(SCENARIO);
+    long first = only == null ? 0 : Long.parseLong(only);
+    long count = only == null ? count() : 1;
+    String replay =
+        "mvn -pl examples -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest="
+            + test.getSimpleName()
+            + " -D"
+            + SEED
+            + "="
+            + seed
+            + " -D"
+            + SCENARIO
+            + "=";
+    System.out.printf(
+        Locale.ROOT,
+        "[property] %s: seed %d, %d scenario(s) from #%d (replay one: %s<n>)%n",
+        test.getSimpleName(),
+        seed,
+        count,
+        first,
+        replay);
+
+    ExecutorService later = Executors.newCachedThreadPool(daemons());
+    AtomicLong current = new AtomicLong(-1);
+    AtomicLong progress = new AtomicLong(System.nanoTime());
+    AtomicInteger failed = new AtomicInteger();
+    List<String> reports = new ArrayList<>();
+    long started = System.nanoTime();
+    Thread worker =
+        new Thread(
+            () -> {
+              for (long i = first; i < first + count; i++) {
+                current.set(i);
+                progress.set(System.nanoTime());
+                String report = runOne(family, seed, i, later, replay + i);
+                if (report != null && failed.incrementAndGet() <= REPORTED) {
+                  synchronized (reports) {
+                    reports.add(report);
+                  }
+                }
+              }
+              current.set(-2);
+            },
+            "property-" + test.getSimpleName());
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      while (worker.isAlive()) {
+        worker.join(1000);
+        if (worker.isAlive() && System.nanoTime() - progress.get() > HANG_NANOS) {
+          fail(
+              "Scenario "
+                  + current.get()
+                  + " of seed "
+                  + seed
+                  + " hung; replay it with:\n  "
+                  + replay
+                  + current.get()
+                  + "\nwhere it was:\n  "
+                  + Arrays.stream(worker.getStackTrace())
+                      .map(String::valueOf)
+                      .collect(Collectors.joining("\n  ")));
+        }
+      }
+    } finally {
+      later.shutdownNow();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "[property] %s: %d scenario(s), %d failed, %.1f s%n",
+        test.getSimpleName(),
+        count,
+        failed.get(),
+        (System.nanoTime() - started) / 1e9);
+    if (failed.get() > 0) {
+      synchronized (reports) {
+        fail(
+            failed.get()
+                + " of "
+                + count
+                + " scenario(s) of seed "
+                + seed
+                + " broke the rules; the first ones:\n\n"
+                + String.join("\n\n", reports));
+      }
+    }
+  }
+
+  /** Runs scenario {@code index}; returns a report if it broke the model, or {@code null}. */
+  private static <S> String runOne(
+      Family<S> family, long seed, long index, ExecutorService later, String replay) {
+    S scenario = family.generate(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index));
+    String expected;
+    String actual;
+    try {
+      expected = family.expected(scenario);
+    } catch (RuntimeException | Error e) {
+      return header(seed, index, replay, scenario) + "the model failed: " + e;
+    }
+    try {
+      actual = family.actual(scenario, new World(later));
+    } catch (Exception | Error e) {
+      actual = "the run failed: " + e;
+    }
+    if (Thread.interrupted()) {
+      actual += "the calling thread was left interrupted\n";
+    }
+    if (expected.equals(actual)) {
+      return null;
+    }
+    String report =
+        header(seed, index, replay, scenario)
+            + "expected (model):\n"
+            + indent(expected)
+            + "actual:\n"
+            + indent(actual);
+    System.out.println(report);
+    return report;
+  }
+
+  private static String header(long seed, long index, String replay, Object scenario) {
+    return "Scenario "
+        + index
+        + " of seed "
+        + seed
+        + " differs from the model; replay it with:\n  "
+        + replay
+        + "\nscenario:\n"
+        + indent(scenario.toString());
+  }
+
+  private static String indent(String text) {
+    return text.lines().map(line -> "  " + line + "\n").collect(Collectors.joining());
+  }
+
+  private static long seed() {
+    String value = property(SEED);
+    if (value == null) {
+      return DEFAULT_SEED;
+    }
+    if (value.equals("random")) {
+      return System.nanoTime() ^ System.currentTimeMillis() * 31;
+    }
+    return Long.parseLong(value);
+  }
+
+  private static long count() {
+    String value = property(SCENARIOS);
+    return value == null ? DEFAULT_SCENARIOS : Long.parseLong(value.replace("_", ""));
+  }
+
+  /** A system property, or {@code null} when unset or blank. */
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static ThreadFactory daemons() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "property-later");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
