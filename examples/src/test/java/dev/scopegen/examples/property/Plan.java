@@ -1,5 +1,6 @@
 package dev.scopegen.examples.property;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +32,8 @@ final class Plan {
     FORGIVEN,
     /** A {@code CompletionException} with a cause, as {@code join()} throws; bodies only. */
     COMPLETION,
+    /** A {@code CancellationException}, which every cleanup must survive too (rule 5). */
+    CANCELLATION,
     /** The very failure the step received; a fresh {@link #RUNTIME} when it received none. */
     SAME
   }
@@ -54,34 +57,44 @@ final class Plan {
    * @param withCause whether a new failure gets the received failure as its cause
    */
   record Step(Act act, Kind kind, Timing timing, boolean withCause) {
-
-    static final Step OK = new Step(Act.OK, Kind.RUNTIME, Timing.NOW, false);
-
     @Override
     public String toString() {
       String text =
           switch (act) {
             case OK -> "ok";
             case SUPPRESS -> "true";
-            case FAIL -> kind.name().toLowerCase() + (withCause ? "+cause" : "");
+            case FAIL -> kind.name().toLowerCase(Locale.ROOT) + (withCause ? "+cause" : "");
           };
-      return timing == Timing.NOW ? text : text + "/" + timing.name().toLowerCase();
+      return timing == Timing.NOW ? text : text + "/" + timing.name().toLowerCase(Locale.ROOT);
     }
   }
 
   /** Failures a body may end with. */
   static final Kind[] BODY_KINDS = {
-    Kind.RUNTIME, Kind.ERROR, Kind.CHECKED, Kind.UNSUPPRESSIBLE, Kind.FORGIVEN, Kind.COMPLETION
+    Kind.RUNTIME,
+    Kind.ERROR,
+    Kind.CHECKED,
+    Kind.UNSUPPRESSIBLE,
+    Kind.FORGIVEN,
+    Kind.COMPLETION,
+    Kind.CANCELLATION
   };
 
   /** Failures a lifecycle step that receives no failure may throw. */
   static final Kind[] STEP_KINDS = {
-    Kind.RUNTIME, Kind.ERROR, Kind.CHECKED, Kind.UNSUPPRESSIBLE, Kind.FORGIVEN
+    Kind.RUNTIME, Kind.ERROR, Kind.CHECKED, Kind.UNSUPPRESSIBLE, Kind.FORGIVEN, Kind.CANCELLATION
   };
 
   /** Failures a step that receives the failure in flight may throw. */
   static final Kind[] RECEIVING_KINDS = {
-    Kind.RUNTIME, Kind.ERROR, Kind.CHECKED, Kind.UNSUPPRESSIBLE, Kind.FORGIVEN, Kind.SAME, Kind.SAME
+    Kind.RUNTIME,
+    Kind.ERROR,
+    Kind.CHECKED,
+    Kind.UNSUPPRESSIBLE,
+    Kind.FORGIVEN,
+    Kind.CANCELLATION,
+    Kind.SAME,
+    Kind.SAME
   };
 
   /** A random cleanup step: it fails three times in ten. */

@@ -92,6 +92,14 @@ final class PropertyRun {
               for (long i = first; i < first + count; i++) {
                 current.set(i);
                 progress.set(System.nanoTime());
+                if (count >= 100_000 && (i - first) % (count / 10) == 0 && i > first) {
+                  System.out.printf(
+                      Locale.ROOT,
+                      "[property] %s: %d scenario(s) so far, %d failed%n",
+                      test.getSimpleName(),
+                      i - first,
+                      failed.get());
+                }
                 String report = runOne(family, seed, i, later, replay + i);
                 if (report != null && failed.incrementAndGet() <= REPORTED) {
                   synchronized (reports) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -86,11 +87,20 @@ final class World {
           case CHECKED -> register(new PlannedException(label, cause));
           case UNSUPPRESSIBLE -> register(new UnsuppressibleException(label, cause));
           case FORGIVEN -> register(new ForgivenFailure(label, cause));
+          case CANCELLATION -> register(cancellation(label, cause));
           case COMPLETION ->
               register(
                   new CompletionException(
                       label, register(new PlannedRuntimeException(label + ".cause", null))));
         };
+    return failure;
+  }
+
+  private static CancellationException cancellation(String label, Throwable cause) {
+    CancellationException failure = new CancellationException(label);
+    if (cause != null) {
+      failure.initCause(cause);
+    }
     return failure;
   }
 
