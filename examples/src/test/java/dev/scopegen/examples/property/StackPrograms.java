@@ -263,13 +263,12 @@ final class StackPrograms implements PropertyRun.Family<StackPrograms.Scenario> 
             new ExitStack()
                 .use(
                     stack -> {
-                      Object done;
                       try {
-                        done = operations(scenario, world, stack, leftOpen);
+                        operations(scenario, world, stack, leftOpen);
                       } catch (Throwable failure) {
-                        throw World.sneaky(failure);
+                        throw World.sneaky(failure); // thrown: the same object (rule 10)
                       }
-                      return lastStage(scenario, world, done);
+                      return lastStage(scenario, world);
                     }));
       default:
         try (ExitStack stack = new ExitStack()) {
@@ -288,7 +287,7 @@ final class StackPrograms implements PropertyRun.Family<StackPrograms.Scenario> 
     return "v";
   }
 
-  private static CompletionStage<Object> lastStage(Scenario scenario, World world, Object ignored) {
+  private static CompletionStage<Object> lastStage(Scenario scenario, World world) {
     world.event("body");
     Throwable failure =
         scenario.last.act() == Act.FAIL ? world.failure(scenario.last, "body", null) : null;
@@ -301,7 +300,7 @@ final class StackPrograms implements PropertyRun.Family<StackPrograms.Scenario> 
   }
 
   /** Runs the operations and closes the popped stacks meant to be closed. */
-  private static Object operations(
+  private static void operations(
       Scenario scenario, World world, ExitStack stack, List<ExitStack> leftOpen) throws Throwable {
     List<ExitStack> toClose = new ArrayList<>();
     for (Operation operation : scenario.operations) {
@@ -332,6 +331,5 @@ final class StackPrograms implements PropertyRun.Family<StackPrograms.Scenario> 
     for (ExitStack popped : toClose) {
       popped.close();
     }
-    return null;
   }
 }
