@@ -1,5 +1,6 @@
 package dev.scopegen.examples.property;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -39,7 +40,11 @@ final class PropertyRun {
   /** A scenario that makes no progress for this long is reported as hung. */
   private static final long HANG_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+  /** How many failing scenarios the failure message shows. */
   private static final int REPORTED = 3;
+
+  /** How many failing scenarios the output shows. */
+  private static final int PRINTED = 20;
 
   /** One family of scenarios. */
   interface Family<S> {
@@ -84,6 +89,8 @@ final class PropertyRun {
     AtomicLong current = new AtomicLong(-1);
     AtomicLong progress = new AtomicLong(System.nanoTime());
     AtomicInteger failed = new AtomicInteger();
+    AtomicLong ran = new AtomicLong();
+    long[] coverage = new long[2];
     List<String> reports = new ArrayList<>();
     long started = System.nanoTime();
     Thread worker =
@@ -100,14 +107,26 @@ final class PropertyRun {
                       i - first,
                       failed.get());
                 }
-                String report = runOne(family, seed, i, later, replay + i);
-                if (report != null && failed.incrementAndGet() <= REPORTED) {
-                  synchronized (reports) {
-                    reports.add(report);
+                String report;
+                try {
+                  report = runOne(family, seed, i, later, replay + i, coverage);
+                } catch (Throwable e) {
+                  report =
+                      header(seed, i, replay + i, "(see the seed)") + "the harness failed: " + e;
+                }
+                if (report != null) {
+                  int number = failed.incrementAndGet();
+                  if (number <= PRINTED) {
+                    System.out.println(report);
+                  }
+                  if (number <= REPORTED) {
+                    synchronized (reports) {
+                      reports.add(report);
+                    }
                   }
                 }
+                ran.incrementAndGet();
               }
-              current.set(-2);
             },
             "property-" + test.getSimpleName());
     worker.setDaemon(true);
@@ -135,11 +154,15 @@ final class PropertyRun {
     }
     System.out.printf(
         Locale.ROOT,
-        "[property] %s: %d scenario(s), %d failed, %.1f s%n",
+        "[property] %s: %d scenario(s), %d failed, %.1f s; by the model, %d reached the body and"
+            + " %d ended with a failure%n",
         test.getSimpleName(),
-        count,
+        ran.get(),
         failed.get(),
-        (System.nanoTime() - started) / 1e9);
+        (System.nanoTime() - started) / 1e9,
+        coverage[0],
+        coverage[1]);
+    assertEquals(count, ran.get(), "scenarios run");
     if (failed.get() > 0) {
       synchronized (reports) {
         fail(
@@ -156,7 +179,12 @@ final class PropertyRun {
 
   /** Runs scenario {@code index}; returns a report if it broke the model, or {@code null}. */
   private static <S> String runOne(
-      Family<S> family, long seed, long index, ExecutorService later, String replay) {
+      Family<S> family,
+      long seed,
+      long index,
+      ExecutorService later,
+      String replay,
+      long[] coverage) {
     S scenario = family.generate(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index));
     String expected;
     String actual;
@@ -164,6 +192,12 @@ final class PropertyRun {
       expected = family.expected(scenario);
     } catch (RuntimeException | Error e) {
       return header(seed, index, replay, scenario) + "the model failed: " + e;
+    }
+    if (expected.startsWith("body\n") || expected.contains("\nbody\n")) {
+      coverage[0]++;
+    }
+    if (expected.contains("\n=> failure ")) {
+      coverage[1]++;
     }
     try {
       actual = family.actual(scenario, new World(later));
@@ -182,7 +216,6 @@ final class PropertyRun {
             + indent(expected)
             + "actual:\n"
             + indent(actual);
-    System.out.println(report);
     return report;
   }
 
