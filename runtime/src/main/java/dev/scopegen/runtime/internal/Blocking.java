@@ -5,6 +5,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -137,6 +138,8 @@ public final class Blocking {
       return resource;
     } catch (ExecutionException e) {
       throw undeclared(Failures.unwrap(e.getCause()), declared);
+    } catch (CancellationException e) {
+      throw undeclared(Stages.failureOf(future), declared);
     } catch (InterruptedException interrupt) {
       future.thenAccept(late -> releaseLate(scope, late, interrupt));
       throw undeclared(interrupt, declared);

@@ -1,6 +1,7 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.Failures;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -128,6 +129,8 @@ public final class Stages {
           interrupted = true;
         } catch (ExecutionException e) {
           throw sneakyThrow(Failures.unwrap(e.getCause()));
+        } catch (CancellationException e) {
+          throw sneakyThrow(failureOf(future));
         }
       }
     } finally {
@@ -135,6 +138,18 @@ public final class Stages {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * The failure a completed {@code future} holds, the very object it was completed with. Needed
+   * after {@code get()} threw a {@link CancellationException}: from JDK 23 on, {@code get()} and
+   * {@code join()} throw a new one around the stored one, which would lose its identity.
+   *
+   * @param future a future that completed exceptionally
+   * @return the failure it was completed with
+   */
+  public static Throwable failureOf(CompletableFuture<?> future) {
+    return future.handle((value, failure) -> failure).getNow(null);
   }
 
   /**
