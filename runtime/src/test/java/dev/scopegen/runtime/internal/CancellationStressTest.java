@@ -73,6 +73,9 @@ class CancellationStressTest {
     }
   }
 
+  /** How many uses of each outcome a family must see for its run to prove something. */
+  private static final int PROOF = 10;
+
   // The steps of a use, each with its own random completion.
   private static final int ENTER = 0;
   private static final int BODY = 1;
@@ -267,7 +270,7 @@ class CancellationStressTest {
       assertThrowsIllegalState(deadline, "a deadline that outlived its scope");
     }
     assertProves(Family.TIMEOUT, tally);
-    assertTrue(replaying() || tally.timedOut > Family.TIMEOUT.uses / 200, "too few timeouts");
+    assertTrue(replaying() || tally.timedOut >= PROOF, "too few timeouts: " + tally);
   }
 
   /**
@@ -349,8 +352,8 @@ class CancellationStressTest {
     if (replaying()) {
       return;
     }
-    assertTrue(timedOut.get() > indexes.size() / 100, "too few timeouts: " + timedOut);
-    assertTrue(completed.get() > indexes.size() / 100, "too few completions: " + completed);
+    assertTrue(timedOut.get() >= PROOF, "too few timeouts: " + timedOut);
+    assertTrue(completed.get() >= PROOF, "too few completions: " + completed);
   }
 
   // --- the driver -------------------------------------------------------------------------------
@@ -443,10 +446,12 @@ class CancellationStressTest {
     if (replaying()) {
       return;
     }
+    // An absolute floor, not a share of the uses: on a loaded machine the cancels arrive late
+    // and most uses complete first, yet a few dozen cancelled uses still prove the rules.
     assertTrue(
-        tally.cancelled > family.uses / 100, "too few cancellations to prove anything: " + tally);
+        tally.cancelled >= PROOF, "too few cancellations to prove anything: " + tally);
     assertTrue(
-        tally.completed > family.uses / 100, "too few completions to prove anything: " + tally);
+        tally.completed >= PROOF, "too few completions to prove anything: " + tally);
   }
 
   /** The indexes of the uses to run: all of them, or one plan many times when replaying it. */
