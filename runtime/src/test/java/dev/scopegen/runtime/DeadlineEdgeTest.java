@@ -161,7 +161,8 @@ class DeadlineEdgeTest {
     assertEquals("Deadline[open, none]", removed.get());
     assertEquals("Deadline[exited, none]", exited.toString());
 
-    Deadline expired = Scopes.timeout(Duration.ofSeconds(Long.MIN_VALUE)).call(deadline -> deadline);
+    Deadline expired =
+        Scopes.timeout(Duration.ofSeconds(Long.MIN_VALUE)).call(deadline -> deadline);
     assertEquals("Deadline[expired, at " + Instant.MIN + "]", expired.toString());
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
-/** {@link ExitSequence} with its default hooks, and with hooks that throw instead of failing a stage. */
+/** {@link ExitSequence} with its default hooks, and with hooks that throw instead of returning. */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class ExitSequenceEdgeTest {
 
@@ -72,9 +72,9 @@ class ExitSequenceEdgeTest {
 
   @Test
   void withTheDefaultHooksNothingIsSuppressed() {
-    assertFalse(new ExitSequence<String>("resource", null) {}.start().toCompletableFuture().join());
+    assertFalse(new ExitSequence<String>("r", null) {}.start().toCompletableFuture().join());
     IOException failure = new IOException("body");
-    assertFalse(new ExitSequence<String>("resource", failure) {}.start().toCompletableFuture().join());
+    assertFalse(new ExitSequence<String>("r", failure) {}.start().toCompletableFuture().join());
     assertArrayEquals(new Throwable[0], failure.getSuppressed());
   }
 
