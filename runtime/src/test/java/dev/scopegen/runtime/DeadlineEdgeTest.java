@@ -75,6 +75,20 @@ class DeadlineEdgeTest {
   }
 
   @Test
+  void theTimerCancelsAGuardedStageOffTheTimerThread() throws Exception {
+    Deadline deadline = Deadline.cancelling(LONG);
+    CompletableFuture<String> body = new CompletableFuture<>();
+    CompletableFuture<String> cancelledOn =
+        body.handle((value, failure) -> Thread.currentThread().getName());
+    deadline.guard(body);
+    deadline.reschedule(Duration.ofMillis(1)); // the stage is guarded before the timer can fire
+    String thread = cancelledOn.get(10, TimeUnit.SECONDS);
+    assertTrue(body.isCancelled());
+    assertTrue(deadline.expired());
+    assertFalse(thread.equals("scopegen-timeouts"), thread);
+  }
+
+  @Test
   void aDurationBeyondTheCalendarNeverFiresAndEndsAtTheLastInstant() throws Exception {
     Deadline deadline =
         Scopes.timeout(Duration.ofSeconds(Long.MAX_VALUE))
