@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,14 +26,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class CancellationTest {
 
-  private static final ExecutorService OTHER_THREAD =
+  // One per test: a static executor shut down after all tests would refuse work when the same
+  // tests run again in one JVM (mutation testing does).
+  private final ExecutorService otherThread =
       Executors.newSingleThreadExecutor(task -> new Thread(task, "other"));
 
   private final Script script = new Script();
 
-  @AfterAll
-  static void stopOtherThread() {
-    OTHER_THREAD.shutdownNow();
+  @AfterEach
+  void stopOtherThread() {
+    otherThread.shutdownNow();
   }
 
   @Test
@@ -48,7 +50,7 @@ class CancellationTest {
     assertTrue(body.isCancelled(), "the body's stage is cancelled");
     CompletableFuture<Object> exit = script.held("exit").get(5, TimeUnit.SECONDS);
     assertFalse(future.isDone(), "the future waits for the cleanup");
-    OTHER_THREAD.execute(() -> exit.complete(false));
+    otherThread.execute(() -> exit.complete(false));
     assertThrows(CancellationException.class, () -> future.get(5, TimeUnit.SECONDS));
     assertTrue(future.isCancelled());
     assertEquals(
@@ -86,7 +88,7 @@ class CancellationTest {
 
     assertTrue(future.cancel(true));
     assertFalse(future.isDone(), "the resource is still on its way");
-    OTHER_THREAD.execute(() -> enter.complete(script.handle()));
+    otherThread.execute(() -> enter.complete(script.handle()));
 
     assertThrows(CancellationException.class, () -> future.get(5, TimeUnit.SECONDS));
     assertFalse(bodyRan.get(), "the body never runs");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,20 +25,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class LifecycleOrderTest {
 
-  private static final ExecutorService COMPLETER =
+  // One per test: a static executor shut down after all tests would refuse work when the same
+  // tests run again in one JVM (mutation testing does).
+  private final ExecutorService completer =
       Executors.newSingleThreadExecutor(task -> new Thread(task, "completer"));
 
   private final Script script = new Script();
 
-  @AfterAll
-  static void stopCompleter() {
-    COMPLETER.shutdownNow();
+  @AfterEach
+  void stopCompleter() {
+    completer.shutdownNow();
   }
 
   @ParameterizedTest
   @EnumSource(Path.class)
   void successCommitsThenExits(Path path) {
-    Outcome outcome = path.run(script, COMPLETER, handle -> body("result"));
+    Outcome outcome = path.run(script, completer, handle -> body("result"));
 
     assertEquals(new Outcome("result", null), outcome);
     assertEquals(List.of("enter", "body", "commit", "exit"), script.events());
@@ -49,7 +51,7 @@ class LifecycleOrderTest {
   @EnumSource(Path.class)
   void bodyReceivesTheEnteredResource(Path path) {
     Outcome outcome =
-        path.run(script, COMPLETER, handle -> handle == script.handle() ? "same" : "other");
+        path.run(script, completer, handle -> handle == script.handle() ? "same" : "other");
 
     assertEquals("same", outcome.result());
   }
@@ -60,7 +62,7 @@ class LifecycleOrderTest {
     IOException enterFailure = new IOException("enter");
     script.fail("enter", enterFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> body("result"));
+    Outcome outcome = path.run(script, completer, handle -> body("result"));
 
     assertSame(enterFailure, outcome.failure());
     assertEquals(List.of(), List.of(enterFailure.getSuppressed()));
@@ -72,7 +74,7 @@ class LifecycleOrderTest {
   void bodyFailureRollsBackExitsAndPropagatesTheSameObject(Path path) {
     IllegalStateException bodyFailure = new IllegalStateException("body");
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertSame(bodyFailure, outcome.failure());
     assertEquals(List.of(), List.of(bodyFailure.getSuppressed()));
@@ -84,7 +86,7 @@ class LifecycleOrderTest {
   void checkedBodyFailurePropagatesUnwrapped(Path path) {
     SQLException bodyFailure = new SQLException("body");
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertSame(bodyFailure, outcome.failure());
     assertEquals(List.of("enter", "body", "rollback <- body", "exit <- body"), script.events());
@@ -96,7 +98,7 @@ class LifecycleOrderTest {
     SQLException commitFailure = new SQLException("commit");
     script.fail("commit", commitFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> body("result"));
+    Outcome outcome = path.run(script, completer, handle -> body("result"));
 
     assertSame(commitFailure, outcome.failure());
     assertEquals(List.of(), List.of(commitFailure.getSuppressed()));
@@ -112,7 +114,7 @@ class LifecycleOrderTest {
     IllegalArgumentException rollbackFailure = new IllegalArgumentException("rollback");
     script.fail("rollback", rollbackFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertSame(bodyFailure, outcome.failure());
     assertEquals(List.of(rollbackFailure), List.of(bodyFailure.getSuppressed()));
@@ -125,7 +127,7 @@ class LifecycleOrderTest {
     IOException exitFailure = new IOException("exit");
     script.fail("exit", exitFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> body("result"));
+    Outcome outcome = path.run(script, completer, handle -> body("result"));
 
     assertSame(exitFailure, outcome.failure());
     assertEquals(List.of(), List.of(exitFailure.getSuppressed()));
@@ -140,7 +142,7 @@ class LifecycleOrderTest {
     IOException exitFailure = new IOException("exit");
     script.fail("rollback", rollbackFailure).fail("exit", exitFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertSame(bodyFailure, outcome.failure());
     assertEquals(List.of(rollbackFailure, exitFailure), List.of(bodyFailure.getSuppressed()));
@@ -155,7 +157,7 @@ class LifecycleOrderTest {
     IOException exitFailure = new IOException("exit");
     script.fail("commit", commitFailure).fail("rollback", rollbackFailure).fail("exit", exitFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> body("result"));
+    Outcome outcome = path.run(script, completer, handle -> body("result"));
 
     assertSame(commitFailure, outcome.failure());
     assertEquals(List.of(rollbackFailure, exitFailure), List.of(commitFailure.getSuppressed()));
@@ -169,7 +171,7 @@ class LifecycleOrderTest {
   void anErrorRunsTheCleanupAndPropagates(Path path) {
     StackOverflowError error = new StackOverflowError("body");
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(error));
+    Outcome outcome = path.run(script, completer, handle -> fail(error));
 
     assertSame(error, outcome.failure());
     assertEquals(List.of("enter", "body", "rollback <- body", "exit <- body"), script.events());
@@ -183,7 +185,7 @@ class LifecycleOrderTest {
     Outcome outcome =
         path.run(
             script,
-            COMPLETER,
+            completer,
             handle -> {
               script.run("body");
               Thread.currentThread().interrupt();
@@ -201,7 +203,7 @@ class LifecycleOrderTest {
     IllegalStateException bodyFailure = new IllegalStateException("body");
     script.suppress();
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertEquals(new Outcome(null, null), outcome);
     assertEquals(List.of("enter", "body", "rollback <- body", "exit <- body"), script.events());
@@ -212,7 +214,7 @@ class LifecycleOrderTest {
   void exitThatSuppressesACommitFailureKeepsTheBodyResult(Path path) {
     script.fail("commit", new SQLException("commit")).suppress();
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> body("result"));
+    Outcome outcome = path.run(script, completer, handle -> body("result"));
 
     assertEquals(new Outcome("result", null), outcome);
     assertEquals(
@@ -227,7 +229,7 @@ class LifecycleOrderTest {
     IOException exitFailure = new IOException("exit");
     script.fail("exit", exitFailure).suppress();
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertSame(bodyFailure, outcome.failure());
     assertEquals(List.of(exitFailure), List.of(bodyFailure.getSuppressed()));
@@ -238,7 +240,7 @@ class LifecycleOrderTest {
   void noRollbackForCommitsInsteadAndStillPropagates(Path path) {
     ForgivenException forgiven = new ForgivenException("forgiven");
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(forgiven));
+    Outcome outcome = path.run(script, completer, handle -> fail(forgiven));
 
     assertSame(forgiven, outcome.failure());
     assertEquals(List.of(), List.of(forgiven.getSuppressed()));
@@ -252,7 +254,7 @@ class LifecycleOrderTest {
     SQLException commitFailure = new SQLException("commit");
     script.fail("commit", commitFailure);
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(forgiven));
+    Outcome outcome = path.run(script, completer, handle -> fail(forgiven));
 
     assertSame(forgiven, outcome.failure());
     assertEquals(List.of(commitFailure), List.of(forgiven.getSuppressed()));
@@ -266,7 +268,7 @@ class LifecycleOrderTest {
   void noRollbackForCommitThenSuppressingExit(Path path) {
     script.suppress();
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(new ForgivenException("forgiven")));
+    Outcome outcome = path.run(script, completer, handle -> fail(new ForgivenException("forgiven")));
 
     assertNull(outcome.failure());
     assertEquals(List.of("enter", "body", "commit", "exit <- forgiven"), script.events());
@@ -277,7 +279,7 @@ class LifecycleOrderTest {
   void failuresNotListedInNoRollbackForStillRollBack(Path path) {
     IllegalStateException bodyFailure = new IllegalStateException("body");
 
-    Outcome outcome = path.run(script, COMPLETER, handle -> fail(bodyFailure));
+    Outcome outcome = path.run(script, completer, handle -> fail(bodyFailure));
 
     assertSame(bodyFailure, outcome.failure());
     assertEquals(List.of("enter", "body", "rollback <- body", "exit <- body"), script.events());

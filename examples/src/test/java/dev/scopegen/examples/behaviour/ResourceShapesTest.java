@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,17 +17,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ResourceShapesTest {
 
-  private static final ExecutorService POOL_THREAD =
+  // One per test: a static executor shut down after all tests would refuse work when the same
+  // tests run again in one JVM (mutation testing does).
+  private final ExecutorService poolThread =
       Executors.newSingleThreadExecutor(task -> new Thread(task, "pool"));
 
-  @AfterAll
-  static void stopPoolThread() {
-    POOL_THREAD.shutdownNow();
+  @AfterEach
+  void stopPoolThread() {
+    poolThread.shutdownNow();
   }
 
   @Test
   void genericScopeHandsTheTypedResource() throws Exception {
-    Pool<StringBuilder> pool = new Pool<>(List.of(new StringBuilder("connection")), POOL_THREAD);
+    Pool<StringBuilder> pool = new Pool<>(List.of(new StringBuilder("connection")), poolThread);
     PoolScope<StringBuilder> scope = PoolScope.of(pool);
 
     // The resource is a StringBuilder, no cast: the scope is PoolScope<StringBuilder>.
@@ -37,7 +39,7 @@ class ResourceShapesTest {
             .use(
                 connection ->
                     CompletableFuture.supplyAsync(
-                        () -> connection.append(" twice").toString(), POOL_THREAD))
+                        () -> connection.append(" twice").toString(), poolThread))
             .get(5, TimeUnit.SECONDS);
 
     assertEquals("connection used", viaCall);
