@@ -1,10 +1,10 @@
 package dev.scopegen.runtime;
 
+import dev.scopegen.runtime.internal.StageLoop;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -62,19 +62,23 @@ final class AllScope<T> implements AsyncScope<List<T>> {
       this.resources = new ArrayList<>(scopes.size());
     }
 
+    CompletionStage<List<T>> start() {
+      return run();
+    }
+
     @Override
-    boolean hasNext() {
+    protected boolean hasNext() {
       return failure == null && index < scopes.size();
     }
 
     @Override
-    CompletionStage<?> next() {
-      return Objects.requireNonNull(scopes.get(index++).enter(), "enter() returned null");
+    protected CompletionStage<?> next() {
+      return Stages.nonNull(scopes.get(index++).enter(), "enter()");
     }
 
     @Override
     @SuppressWarnings("unchecked") // the value is what scopes.get(index - 1).enter() produced
-    void record(Object value, Throwable enterFailure) {
+    protected void record(Object value, Throwable enterFailure) {
       if (enterFailure != null) {
         failure = enterFailure;
         return;
@@ -84,7 +88,7 @@ final class AllScope<T> implements AsyncScope<List<T>> {
     }
 
     @Override
-    CompletionStage<List<T>> outcome() {
+    protected CompletionStage<List<T>> outcome() {
       if (failure == null) {
         return CompletableFuture.completedFuture(Collections.unmodifiableList(resources));
       }
@@ -94,7 +98,7 @@ final class AllScope<T> implements AsyncScope<List<T>> {
         return Stages.failed(enterFailure);
       }
       CompletableFuture<List<T>> failed = new CompletableFuture<>();
-      cleanup.whenComplete((ignored, never) -> failed.completeExceptionally(enterFailure));
+      cleanup.handle((ignored, never) -> failed.completeExceptionally(enterFailure));
       return failed;
     }
   }

@@ -1,7 +1,6 @@
 package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.Stages;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The {@link AsyncScope#exit} outcome of a scope whose exit is one cleanup action. */
@@ -26,18 +25,13 @@ final class CleanupOutcome {
     if (Stages.isDoneNormally(stage)) {
       return Stages.of(false);
     }
-    CompletableFuture<Boolean> outcome = new CompletableFuture<>();
-    stage.whenComplete(
+    if (failure == null) {
+      return Stages.after(stage, false);
+    }
+    return stage.handle(
         (ignored, cleanupFailure) -> {
-          if (cleanupFailure == null) {
-            outcome.complete(false);
-          } else if (failure == null) {
-            outcome.completeExceptionally(Failures.unwrap(cleanupFailure));
-          } else {
-            Failures.addSuppressed(failure, Failures.unwrap(cleanupFailure));
-            outcome.complete(false);
-          }
+          Failures.addSuppressed(failure, Failures.unwrap(cleanupFailure));
+          return false;
         });
-    return outcome;
   }
 }

@@ -36,15 +36,8 @@ public final class Deadline {
   private static final long PHASE = 3;
   private static final long GENERATION = 4;
 
-  private static final VarHandle STATE;
-
-  static {
-    try {
-      STATE = MethodHandles.lookup().findVarHandle(Deadline.class, "state", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle STATE =
+      Stages.field(MethodHandles.lookup(), Deadline.class, "state", long.class);
 
   /** The thread to interrupt, or {@code null} when the deadline cancels {@link #body} instead. */
   private final Thread thread;

@@ -105,7 +105,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
     Objects.requireNonNull(scope, "scope");
     CompletionStage<T> entering;
     try {
-      entering = Objects.requireNonNull(scope.enter(), "enter() returned null");
+      entering = Stages.nonNull(scope.enter(), "enter()");
     } catch (Throwable failure) {
       return Stages.failed(failure);
     }
@@ -114,14 +114,13 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
       return entering;
     }
     CompletableFuture<T> entered = new CompletableFuture<>();
-    entering.whenComplete(
+    entering.handle(
         (resource, failure) -> {
           if (failure != null) {
-            entered.completeExceptionally(Failures.unwrap(failure));
-          } else {
-            registrations.add(Registrations.SCOPE, scope, resource);
-            entered.complete(resource);
+            return entered.completeExceptionally(Failures.unwrap(failure));
           }
+          registrations.add(Registrations.SCOPE, scope, resource);
+          return entered.complete(resource);
         });
     return entered;
   }
@@ -215,16 +214,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
     if (Stages.isDoneNormally(unwinding)) {
       return Stages.done();
     }
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    unwinding.whenComplete(
-        (ignored, failure) -> {
-          if (failure == null) {
-            closed.complete(null);
-          } else {
-            closed.completeExceptionally(Failures.unwrap(failure));
-          }
-        });
-    return closed;
+    return Stages.after(unwinding, null);
   }
 
   /**

@@ -90,12 +90,12 @@ final class Registrations {
       case HANDLER:
         return Stages.of(((ExitHandler) target).onExit(failure));
       case ASYNC_HANDLER:
-        return nonNull(((AsyncExitHandler) target).onExit(failure), "an async exit handler");
+        return Stages.nonNull(((AsyncExitHandler) target).onExit(failure), "an async exit handler");
       case CLEANUP:
         ((Cleanup) target).run();
         return Stages.done();
       case ASYNC_CLEANUP:
-        return nonNull(((AsyncCleanup) target).run(), "an async cleanup callback");
+        return Stages.nonNull(((AsyncCleanup) target).run(), "an async cleanup callback");
       default:
         return exitScope(target, resource, failure);
     }
@@ -109,16 +109,9 @@ final class Registrations {
   private static CompletionStage<Boolean> exitScope(
       Object scope, Object resource, Throwable failure) {
     try {
-      return nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
+      return Stages.nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
     } catch (Throwable crash) {
       return CleanupOutcome.failed(failure, crash);
     }
-  }
-
-  private static <S> S nonNull(S stage, String what) {
-    if (stage == null) {
-      throw new NullPointerException(what + " returned null instead of a CompletionStage");
-    }
-    return stage;
   }
 }

@@ -1,5 +1,6 @@
 package dev.scopegen.runtime;
 
+import dev.scopegen.runtime.internal.StageLoop;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.concurrent.CompletionStage;
 
@@ -55,7 +56,7 @@ final class Unwinding extends StageLoop<Boolean> {
     if (registrations.isEmpty()) {
       return Stages.of(false);
     }
-    return new Unwinding(registrations, failure, false).start();
+    return new Unwinding(registrations, failure, false).run();
   }
 
   /**
@@ -71,22 +72,22 @@ final class Unwinding extends StageLoop<Boolean> {
     if (registrations.isEmpty()) {
       return Stages.of(false);
     }
-    return new Unwinding(registrations, failure, true).start();
+    return new Unwinding(registrations, failure, true).run();
   }
 
   @Override
-  boolean hasNext() {
+  protected boolean hasNext() {
     return !registrations.isEmpty();
   }
 
   @Override
-  CompletionStage<?> next() throws Throwable {
+  protected CompletionStage<?> next() throws Throwable {
     kind = registrations.newestKind();
     return registrations.exitNewest(failure);
   }
 
   @Override
-  void record(Object value, Throwable stepFailure) {
+  protected void record(Object value, Throwable stepFailure) {
     if (keepFailure) {
       Failures.addSuppressed(failure, stepFailure);
     } else if (stepFailure == null) {
@@ -112,7 +113,7 @@ final class Unwinding extends StageLoop<Boolean> {
   }
 
   @Override
-  CompletionStage<Boolean> outcome() {
+  protected CompletionStage<Boolean> outcome() {
     if (propagate) {
       return Stages.failed(failure);
     }

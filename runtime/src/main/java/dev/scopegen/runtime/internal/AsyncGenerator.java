@@ -63,15 +63,8 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
   /** The method has completed: {@link #methodFailure} is set. */
   private static final int FINISHED = 16;
 
-  private static final VarHandle STATE;
-
-  static {
-    try {
-      STATE = MethodHandles.lookup().findVarHandle(AsyncGenerator.class, "state", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle STATE =
+      Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "state", int.class);
 
   private final String name;
   private final Method<T> method;

@@ -52,16 +52,8 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
     void invoke(Yield<T> yield) throws Throwable;
   }
 
-  private static final VarHandle STARTED;
-
-  static {
-    try {
-      STARTED =
-          MethodHandles.lookup().findVarHandle(BlockingGenerator.class, "started", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle STARTED =
+      Stages.field(MethodHandles.lookup(), BlockingGenerator.class, "started", boolean.class);
 
   private final String name;
   private final Method<T> method;

@@ -28,15 +28,8 @@ final class BodyLink<T> extends CompletableFuture<T> {
   private static final int DELIVERED = 4;
   private static final int ENDED = 8;
 
-  private static final VarHandle STATE;
-
-  static {
-    try {
-      STATE = MethodHandles.lookup().findVarHandle(BodyLink.class, "state", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle STATE =
+      Stages.field(MethodHandles.lookup(), BodyLink.class, "state", int.class);
 
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state;

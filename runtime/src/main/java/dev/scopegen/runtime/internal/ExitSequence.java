@@ -1,9 +1,7 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.Failures;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 
 /**
  * The exit protocol of a resource class ({@code @Commit}, {@code @Rollback}, {@code @Exit}) as an
@@ -19,12 +17,13 @@ import java.util.function.BiConsumer;
  *       suppressed, and the stage completes with whether close suppressed it.
  * </ul>
  *
- * <p>Stages that are already complete are consumed on the spot: for a synchronous resource the
- * whole sequence runs inside {@link #start} and costs this one object.
+ * <p>The steps run on the {@link StageLoop}: stages that are already complete are consumed on the
+ * spot, so for a synchronous resource the whole sequence runs inside {@link #start} and costs this
+ * one object.
  *
  * @param <T> the resource type
  */
-public abstract class ExitSequence<T> implements BiConsumer<Object, Throwable> {
+public abstract class ExitSequence<T> extends StageLoop<Boolean> {
 
   private static final int COMMIT = 0;
   private static final int COMMIT_INSTEAD = 1;
@@ -38,7 +37,6 @@ public abstract class ExitSequence<T> implements BiConsumer<Object, Throwable> {
   private boolean propagate;
   private boolean suppress;
   private int step;
-  private CompletableFuture<Boolean> pending;
 
   /**
    * Creates the sequence for one exit.
@@ -104,48 +102,16 @@ public abstract class ExitSequence<T> implements BiConsumer<Object, Throwable> {
    */
   public final CompletionStage<Boolean> start() {
     step = failure == null ? COMMIT : rollsBackOn(failure) ? ROLLBACK : COMMIT_INSTEAD;
-    run();
-    return pending != null ? pending : outcome();
+    return run();
   }
 
-  /** Resumes the sequence when the stage of the current step completes. */
   @Override
-  public final void accept(Object value, Throwable stepFailure) {
-    record(value, Failures.unwrap(stepFailure));
-    run();
+  protected final boolean hasNext() {
+    return step != DONE;
   }
 
-  /** Runs steps while their stages are already complete; waits on the first that is not. */
-  private void run() {
-    while (step != DONE) {
-      CompletionStage<?> stage;
-      try {
-        stage = invoke();
-      } catch (Throwable stepFailure) {
-        record(null, stepFailure);
-        continue;
-      }
-      if (stage == null || Stages.isDoneNormally(stage)) {
-        record(stage == null ? null : Stages.valueOf(stage), null);
-        continue;
-      }
-      if (pending == null) {
-        pending = new CompletableFuture<>();
-      }
-      stage.whenComplete(this);
-      return;
-    }
-    if (pending != null) {
-      CompletionStage<Boolean> outcome = outcome();
-      if (Stages.isDoneNormally(outcome)) {
-        pending.complete(Stages.valueOf(outcome));
-      } else {
-        pending.completeExceptionally(failure);
-      }
-    }
-  }
-
-  private CompletionStage<?> invoke() throws Throwable {
+  @Override
+  protected final CompletionStage<?> next() throws Throwable {
     switch (step) {
       case COMMIT:
       case COMMIT_INSTEAD:
@@ -158,7 +124,8 @@ public abstract class ExitSequence<T> implements BiConsumer<Object, Throwable> {
   }
 
   /** Takes the outcome of the current step and moves to the next one. */
-  private void record(Object value, Throwable stepFailure) {
+  @Override
+  protected final void record(Object value, Throwable stepFailure) {
     switch (step) {
       case COMMIT:
         if (stepFailure != null) {
@@ -197,7 +164,8 @@ public abstract class ExitSequence<T> implements BiConsumer<Object, Throwable> {
     }
   }
 
-  private CompletionStage<Boolean> outcome() {
+  @Override
+  protected final CompletionStage<Boolean> outcome() {
     if (propagate && !suppress) {
       return Stages.failed(failure);
     }

@@ -1,6 +1,8 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.Failures;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -92,6 +94,81 @@ public final class Stages {
    */
   public static <T> T valueOf(CompletionStage<T> stage) {
     return ((CompletableFuture<T>) stage).getNow(null);
+  }
+
+  /**
+   * Returns {@code stage}, or throws when a scope, callback or body returned {@code null} where a
+   * stage was due.
+   *
+   * @param <S> the stage type
+   * @param stage the stage returned
+   * @param what what returned it, for the message, such as {@code "exit()"}
+   * @return {@code stage}
+   * @throws NullPointerException if {@code stage} is {@code null}
+   */
+  public static <S extends CompletionStage<?>> S nonNull(S stage, String what) {
+    if (stage == null) {
+      throw new NullPointerException(what + " returned null instead of a CompletionStage");
+    }
+    return stage;
+  }
+
+  /**
+   * Completes {@code target} like {@code source}: with its value, or exceptionally with its failure
+   * unwrapped (see {@link Failures#unwrap}). A stage that already completed normally is relayed on
+   * the spot; any other is listened to with {@code handle}, which adds no {@code
+   * CompletionException} to a failure.
+   *
+   * @param <T> the value type
+   * @param source the stage to follow
+   * @param target the future to complete
+   */
+  public static <T> void relay(CompletionStage<? extends T> source, CompletableFuture<T> target) {
+    if (isDoneNormally(source)) {
+      target.complete(valueOf(source));
+    } else {
+      source.handle((value, failure) -> complete(target, value, failure));
+    }
+  }
+
+  /**
+   * Returns a stage that completes with {@code value} once {@code source} completed normally, or
+   * exceptionally with the failure of {@code source}, unwrapped.
+   *
+   * @param <T> the value type
+   * @param source the stage to wait for
+   * @param value the value to complete with
+   * @return a new stage
+   */
+  public static <T> CompletableFuture<T> after(CompletionStage<?> source, T value) {
+    CompletableFuture<T> target = new CompletableFuture<>();
+    source.handle((ignored, failure) -> complete(target, value, failure));
+    return target;
+  }
+
+  private static <T> boolean complete(CompletableFuture<T> target, T value, Throwable failure) {
+    return failure == null
+        ? target.complete(value)
+        : target.completeExceptionally(Failures.unwrap(failure));
+  }
+
+  /**
+   * Finds the {@link VarHandle} of a field, for a class's static initializer.
+   *
+   * @param lookup the lookup of the class that declares the field
+   * @param owner that class
+   * @param name the field's name
+   * @param type the field's type
+   * @return the handle
+   * @throws ExceptionInInitializerError if there is no such field
+   */
+  public static VarHandle field(
+      MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> type) {
+    try {
+      return lookup.findVarHandle(owner, name, type);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   /**

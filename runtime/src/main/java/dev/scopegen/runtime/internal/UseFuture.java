@@ -32,15 +32,8 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
   private static final int PHASE = 3;
   private static final int CANCEL_REQUESTED = 4;
 
-  private static final VarHandle STATE;
-
-  static {
-    try {
-      STATE = MethodHandles.lookup().findVarHandle(UseFuture.class, "state", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle STATE =
+      Stages.field(MethodHandles.lookup(), UseFuture.class, "state", int.class);
 
   private final AsyncScope<T> scope;
   private final Function<? super T, ? extends CompletionStage<R>> body;
@@ -85,7 +78,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body) {
     CompletionStage<T> entering;
     try {
-      entering = nonNull(scope.enter(), "enter()");
+      entering = Stages.nonNull(scope.enter(), "enter()");
     } catch (Throwable enterFailure) {
       return CompletableFuture.failedFuture(enterFailure);
     }
@@ -98,7 +91,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     T resource = Stages.valueOf(entering);
     CompletionStage<R> stage;
     try {
-      stage = nonNull(body.apply(resource), "the body");
+      stage = Stages.nonNull(body.apply(resource), "the body");
     } catch (Throwable bodyFailure) {
       return exitNow(scope, body, resource, null, bodyFailure);
     }
@@ -122,7 +115,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       Throwable failure) {
     CompletionStage<Boolean> exiting;
     try {
-      exiting = nonNull(scope.exit(resource, failure), "exit()");
+      exiting = Stages.nonNull(scope.exit(resource, failure), "exit()");
     } catch (Throwable crash) {
       // An exit that throws made no decision: what it threw is a cleanup failure (rule 4).
       return CompletableFuture.failedFuture(
@@ -157,7 +150,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     }
     CompletionStage<R> stage;
     try {
-      stage = nonNull(body.apply(resource), "the body");
+      stage = Stages.nonNull(body.apply(resource), "the body");
     } catch (Throwable bodyFailure) {
       bodyEnded(null, bodyFailure);
       return;
@@ -194,7 +187,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     this.failure = failure;
     CompletionStage<Boolean> exiting;
     try {
-      exiting = nonNull(scope.exit(resource, failure), "exit()");
+      exiting = Stages.nonNull(scope.exit(resource, failure), "exit()");
     } catch (Throwable crash) {
       // An exit that throws made no decision: what it threw is a cleanup failure (rule 4).
       if (failure == null) {
@@ -269,12 +262,5 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
         return true;
       }
     }
-  }
-
-  private static <S> S nonNull(S stage, String what) {
-    if (stage == null) {
-      throw new NullPointerException(what + " returned null instead of a CompletionStage");
-    }
-    return stage;
   }
 }
