@@ -49,9 +49,6 @@ final class BodyStage extends CompletableFuture<Void>
 
   /**
    * A stage that has already failed: what a misplaced yield returns.
-   *
-   * @param failure the failure
-   * @return a failed stage
    */
   static BodyStage failed(Throwable failure) {
     BodyStage stage = new BodyStage(null);

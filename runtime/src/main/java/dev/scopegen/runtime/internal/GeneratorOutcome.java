@@ -81,9 +81,6 @@ final class GeneratorOutcome {
 
   /**
    * The error of a method that returned without yielding (Python: "generator didn't yield").
-   *
-   * @param name the method's name
-   * @return a new error
    */
   static IllegalStateException didNotYield(String name) {
     return new IllegalStateException("@ScopedResource " + name + " did not yield");
@@ -91,9 +88,6 @@ final class GeneratorOutcome {
 
   /**
    * The error that a second yield receives (Python: "generator didn't stop").
-   *
-   * @param name the method's name
-   * @return a new error
    */
   static IllegalStateException yieldedTwice(String name) {
     return new IllegalStateException("@ScopedResource " + name + " yielded more than once");
@@ -101,9 +95,6 @@ final class GeneratorOutcome {
 
   /**
    * The error of a yield that comes after the method has completed without yielding.
-   *
-   * @param name the method's name
-   * @return a new error
    */
   static IllegalStateException yieldedLate(String name) {
     return new IllegalStateException("@ScopedResource " + name + " yielded after it had completed");
@@ -111,9 +102,6 @@ final class GeneratorOutcome {
 
   /**
    * The error of a second use of a single-use generator scope.
-   *
-   * @param name the method's name
-   * @return a new error
    */
   static IllegalStateException alreadyUsed(String name) {
     return new IllegalStateException(
@@ -124,9 +112,6 @@ final class GeneratorOutcome {
 
   /**
    * The error of an {@code exit} that does not follow a successful {@code enter}, or comes twice.
-   *
-   * @param name the method's name
-   * @return a new error
    */
   static IllegalStateException notEntered(String name) {
     return new IllegalStateException(

@@ -18,10 +18,7 @@ final class GeneratorThreads {
   private GeneratorThreads() {}
 
   /**
-   * Starts {@code task} on a new thread named after the method.
-   *
-   * @param name the method's name
-   * @param task what the thread runs
+   * Starts {@code task} on a new thread named after the method {@code name}.
    */
   static void start(String name, Runnable task) {
     Thread thread = FACTORY.newThread(task);

@@ -41,15 +41,11 @@ abstract class SingleYield<T> implements Yield<T> {
   /**
    * Runs the body, or hands the resource over and waits for the body's outcome, where the method
    * yields; throws the body's failure there.
-   *
-   * @param resource the yielded resource
    */
   abstract void atYield(T resource);
 
   /**
-   * Records that the method has returned, normally or not.
-   *
-   * @return whether it yielded
+   * Records that the method has returned, normally or not, and returns whether it yielded.
    */
   final boolean methodReturned() {
     returned = true;
