@@ -134,8 +134,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @return {@code handler}
    */
   public <H extends ExitHandler> H push(H handler) {
-    registrations.add(Registrations.HANDLER, Objects.requireNonNull(handler, "handler"), null);
-    return handler;
+    return register(Registrations.HANDLER, handler, "handler");
   }
 
   /**
@@ -147,9 +146,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @return {@code handler}
    */
   public <H extends AsyncExitHandler> H pushAsync(H handler) {
-    registrations.add(
-        Registrations.ASYNC_HANDLER, Objects.requireNonNull(handler, "handler"), null);
-    return handler;
+    return register(Registrations.ASYNC_HANDLER, handler, "handler");
   }
 
   /**
@@ -160,8 +157,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @return {@code cleanup}
    */
   public <C extends Cleanup> C callback(C cleanup) {
-    registrations.add(Registrations.CLEANUP, Objects.requireNonNull(cleanup, "cleanup"), null);
-    return cleanup;
+    return register(Registrations.CLEANUP, cleanup, "cleanup");
   }
 
   /**
@@ -173,9 +169,12 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @return {@code cleanup}
    */
   public <C extends AsyncCleanup> C callbackAsync(C cleanup) {
-    registrations.add(
-        Registrations.ASYNC_CLEANUP, Objects.requireNonNull(cleanup, "cleanup"), null);
-    return cleanup;
+    return register(Registrations.ASYNC_CLEANUP, cleanup, "cleanup");
+  }
+
+  private <R> R register(byte kind, R registration, String what) {
+    registrations.add(kind, Objects.requireNonNull(registration, what), null);
+    return registration;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Small, allocation-free helpers for {@link CompletionStage}s, used by the runtime and by generated
@@ -25,6 +26,9 @@ public final class Stages {
 
   /** The class of {@link CompletableFuture#completedStage}, whose state cannot be read. */
   private static final Class<?> MINIMAL_STAGE = CompletableFuture.completedStage(null).getClass();
+
+  /** Takes no interrupt: {@link #await(CompletionStage)} keeps every one. */
+  private static final BooleanSupplier KEEP_INTERRUPT = () -> false;
 
   private Stages() {}
 
@@ -193,6 +197,19 @@ public final class Stages {
    * @return its value
    */
   public static <T> T await(CompletionStage<T> stage) {
+    return await(stage, KEEP_INTERRUPT);
+  }
+
+  /**
+   * Waits like {@link #await(CompletionStage)}, but offers each interrupt that arrives while
+   * waiting to {@code taken} first: one it takes (delivers elsewhere, say) is not kept.
+   *
+   * @param <T> the value type
+   * @param stage the stage to wait for
+   * @param taken returns {@code true} when it took the interrupt, {@code false} to keep it
+   * @return its value
+   */
+  static <T> T await(CompletionStage<T> stage, BooleanSupplier taken) {
     if (isDoneNormally(stage)) {
       return valueOf(stage);
     }
@@ -203,7 +220,7 @@ public final class Stages {
         try {
           return future.get();
         } catch (InterruptedException e) {
-          interrupted = true;
+          interrupted |= !taken.getAsBoolean();
         } catch (ExecutionException e) {
           throw sneakyThrow(Failures.unwrap(e.getCause()));
         } catch (CancellationException e) {

@@ -2,7 +2,6 @@ package dev.scopegen.runtime.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One invocation of a blocking {@code @ScopedResource} method on a thread of its own, for the split
@@ -77,34 +76,11 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
   @Override
   void atYield(T resource) {
     entered.complete(resource);
-    Throwable bodyFailure = awaitBody();
+    // An interrupt while waiting at the yield is a cancel request for the body; one that comes
+    // when the body has already ended is kept on this thread, for the method to see.
+    Throwable bodyFailure = Stages.await(resumed, entered::cancelBody);
     if (bodyFailure != null) {
       throw Stages.sneakyThrow(bodyFailure);
-    }
-  }
-
-  /**
-   * Waits at the yield for the body's outcome. An interrupt is a cancel request for the body; one
-   * that comes when the body has already ended is kept on this thread, for the method to see.
-   */
-  private Throwable awaitBody() {
-    boolean keepInterrupt = false;
-    try {
-      while (true) {
-        try {
-          return resumed.get();
-        } catch (InterruptedException interrupt) {
-          if (!entered.cancelBody()) {
-            keepInterrupt = true;
-          }
-        } catch (ExecutionException impossible) {
-          throw new AssertionError("resume() never fails the stage", impossible);
-        }
-      }
-    } finally {
-      if (keepInterrupt) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 }
