@@ -1,6 +1,7 @@
 package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.CleanupOutcome;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.UseFuture;
 import java.util.concurrent.CompletableFuture;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -139,7 +141,7 @@ public final class Deadline {
       return;
     }
     long nanos = saturatedNanos(timeout);
-    timer = Timers.scheduler().schedule(() -> fire(generation, true), nanos, TimeUnit.NANOSECONDS);
+    timer = scheduler().schedule(() -> fire(generation, true), nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The deadline passes: interrupts the thread or cancels the body, unless it moved or closed. */
@@ -236,6 +238,36 @@ public final class Deadline {
       return timeout.toNanos();
     } catch (ArithmeticException tooLong) {
       return Long.MAX_VALUE;
+    }
+  }
+
+  /** The scheduler of every deadline's timer; created on first use. */
+  static ScheduledExecutorService scheduler() {
+    return Timers.SCHEDULER;
+  }
+
+  /**
+   * The one timer thread of every deadline: a daemon thread, started the first time a deadline is
+   * scheduled (the holder idiom: lazy, safe, lock-free). Its tasks only interrupt a thread or hand a
+   * cancellation over to the common pool, so that no user code ever runs on it and one thread
+   * serves any number of timeouts.
+   */
+  private static final class Timers {
+    static final ScheduledExecutorService SCHEDULER = create();
+
+    private static ScheduledExecutorService create() {
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread thread = new Thread(task, "scopegen-timeouts");
+                thread.setDaemon(true);
+                return thread;
+              });
+      // A deadline that is met cancels its timer: drop it from the queue at once, so that many
+      // long timeouts that end early do not pile up.
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
     }
   }
 }

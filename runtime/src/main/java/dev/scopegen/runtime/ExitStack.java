@@ -1,7 +1,9 @@
 package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Registrations;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.Unwinding;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,5 +1,12 @@
 package dev.scopegen.runtime;
 
+import dev.scopegen.runtime.internal.AllScope;
+import dev.scopegen.runtime.internal.AsyncClosingScope;
+import dev.scopegen.runtime.internal.ClosingScope;
+import dev.scopegen.runtime.internal.JustScope;
+import dev.scopegen.runtime.internal.LockScope;
+import dev.scopegen.runtime.internal.PermitScope;
+import dev.scopegen.runtime.internal.SuppressScope;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;

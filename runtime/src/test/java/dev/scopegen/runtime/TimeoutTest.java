@@ -287,7 +287,7 @@ class TimeoutTest {
 
   @Test
   void aDeadlineMetInTimeRemovesItsTimer() throws Exception {
-    ScheduledThreadPoolExecutor timers = (ScheduledThreadPoolExecutor) Timers.scheduler();
+    ScheduledThreadPoolExecutor timers = (ScheduledThreadPoolExecutor) Deadline.scheduler();
     int before = timers.getQueue().size();
     for (int i = 0; i < 1_000; i++) {
       Scopes.timeout(LONG).call(deadline -> deadline);

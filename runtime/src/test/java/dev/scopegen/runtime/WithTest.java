@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopegen.runtime.internal.CleanupOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -106,12 +106,12 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
   }
 
   @Override
-  protected final boolean hasNext() {
+  final boolean hasNext() {
     return step != DONE;
   }
 
   @Override
-  protected final CompletionStage<?> next() throws Throwable {
+  final CompletionStage<?> next() throws Throwable {
     switch (step) {
       case COMMIT:
       case COMMIT_INSTEAD:
@@ -125,7 +125,7 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
 
   /** Takes the outcome of the current step and moves to the next one. */
   @Override
-  protected final void record(Object value, Throwable stepFailure) {
+  final void record(Object value, Throwable stepFailure) {
     switch (step) {
       case COMMIT:
         if (stepFailure != null) {
@@ -165,7 +165,7 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
   }
 
   @Override
-  protected final CompletionStage<Boolean> outcome() {
+  final CompletionStage<Boolean> outcome() {
     if (propagate && !suppress) {
       return Stages.failed(failure);
     }

@@ -40,15 +40,15 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
   /** Created before the loop first waits; completed with the outcome. */
   private CompletableFuture<V> pending;
 
-  /** For subclasses. */
-  protected StageLoop() {}
+  /** For the loops of this package; generated code extends {@link ExitSequence} only. */
+  StageLoop() {}
 
   /**
    * Whether another step remains.
    *
    * @return {@code true} to call {@link #next} again
    */
-  protected abstract boolean hasNext();
+  abstract boolean hasNext();
 
   /**
    * Starts the next step and returns its stage; {@code null} counts as a stage completed with
@@ -57,7 +57,7 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
    * @return the step's stage
    * @throws Throwable the step's failure
    */
-  protected abstract CompletionStage<?> next() throws Throwable;
+  abstract CompletionStage<?> next() throws Throwable;
 
   /**
    * Takes the outcome of the step {@link #next} started.
@@ -65,14 +65,14 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
    * @param value its value, when it succeeded
    * @param failure its failure, unwrapped, or {@code null}
    */
-  protected abstract void record(Object value, Throwable failure);
+  abstract void record(Object value, Throwable failure);
 
   /**
    * The loop's outcome, asked for once after the last step.
    *
    * @return the outcome
    */
-  protected abstract CompletionStage<V> outcome();
+  abstract CompletionStage<V> outcome();
 
   /**
    * Runs the loop.

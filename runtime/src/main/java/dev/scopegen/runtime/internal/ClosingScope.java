@@ -1,11 +1,13 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.ScopeConsumer;
+import dev.scopegen.runtime.Scopes;
+import dev.scopegen.runtime.TypedScope;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
-/** {@link Scopes#closing}: Python's {@code contextlib.closing}. */
-final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
+/** {@link Scopes#closing}: Python's {@code contextlib.closing}. Not part of the public API. */
+public final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
 
   private final T resource;
   private final ScopeConsumer<? super T, ? extends E> close;
@@ -14,7 +16,7 @@ final class ClosingScope<T, E extends Exception> implements TypedScope<T, E> {
   /** Whether a checked failure of {@code close} is an {@code E}. */
   private final Predicate<Throwable> declared;
 
-  ClosingScope(
+  public ClosingScope(
       T resource, ScopeConsumer<? super T, ? extends E> close, Predicate<Throwable> declared) {
     this.resource = resource;
     this.close = close;

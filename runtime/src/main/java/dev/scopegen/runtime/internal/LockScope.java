@@ -1,16 +1,17 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.Scopes;
+import dev.scopegen.runtime.TypedScope;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.Lock;
 
-/** {@link Scopes#lock}: Python's {@code async with lock}. */
-final class LockScope<L extends Lock> implements TypedScope<L, InterruptedException> {
+/** {@link Scopes#lock}: Python's {@code async with lock}. Not part of the public API. */
+public final class LockScope<L extends Lock> implements TypedScope<L, InterruptedException> {
 
   private final L lock;
   private final CompletionStage<L> locked;
 
-  LockScope(L lock) {
+  public LockScope(L lock) {
     this.lock = lock;
     this.locked = Stages.constant(lock);
   }

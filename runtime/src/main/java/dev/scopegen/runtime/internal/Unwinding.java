@@ -1,7 +1,7 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.StageLoop;
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,8 +24,10 @@ import java.util.concurrent.CompletionStage;
  * <p>The outcome follows {@link AsyncScope#exit}: {@code true} when the failure received was
  * suppressed, {@code false} when it must propagate as it is, exceptionally when another failure
  * must propagate instead.
+ *
+ * <p>Not part of the public API.
  */
-final class Unwinding extends StageLoop<Boolean> {
+public final class Unwinding extends StageLoop<Boolean> {
 
   private final Registrations registrations;
   /** Whether the received failure stays primary whatever happens: see {@link #release}. */
@@ -52,7 +54,7 @@ final class Unwinding extends StageLoop<Boolean> {
    * @param failure the failure in flight, or {@code null}
    * @return a stage with the outcome described in the class comment
    */
-  static CompletionStage<Boolean> unwind(Registrations registrations, Throwable failure) {
+  public static CompletionStage<Boolean> unwind(Registrations registrations, Throwable failure) {
     if (registrations.isEmpty()) {
       return Stages.of(false);
     }
@@ -76,18 +78,18 @@ final class Unwinding extends StageLoop<Boolean> {
   }
 
   @Override
-  protected boolean hasNext() {
+  boolean hasNext() {
     return !registrations.isEmpty();
   }
 
   @Override
-  protected CompletionStage<?> next() throws Throwable {
+  CompletionStage<?> next() throws Throwable {
     kind = registrations.newestKind();
     return registrations.exitNewest(failure);
   }
 
   @Override
-  protected void record(Object value, Throwable stepFailure) {
+  void record(Object value, Throwable stepFailure) {
     if (keepFailure) {
       Failures.addSuppressed(failure, stepFailure);
     } else if (stepFailure == null) {
@@ -113,7 +115,7 @@ final class Unwinding extends StageLoop<Boolean> {
   }
 
   @Override
-  protected CompletionStage<Boolean> outcome() {
+  CompletionStage<Boolean> outcome() {
     if (propagate) {
       return Stages.failed(failure);
     }

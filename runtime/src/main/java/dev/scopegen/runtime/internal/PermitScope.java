@@ -1,16 +1,17 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.Scopes;
+import dev.scopegen.runtime.TypedScope;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
-/** {@link Scopes#permit}: Python's {@code async with semaphore}. */
-final class PermitScope implements TypedScope<Semaphore, InterruptedException> {
+/** {@link Scopes#permit}: Python's {@code async with semaphore}. Not part of the public API. */
+public final class PermitScope implements TypedScope<Semaphore, InterruptedException> {
 
   private final Semaphore semaphore;
   private final CompletionStage<Semaphore> acquired;
 
-  PermitScope(Semaphore semaphore) {
+  public PermitScope(Semaphore semaphore) {
     this.semaphore = semaphore;
     this.acquired = Stages.constant(semaphore);
   }

@@ -1,15 +1,16 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.Scopes;
+import dev.scopegen.runtime.TypedScope;
 import java.util.concurrent.CompletionStage;
 
-/** {@link Scopes#just}: Python's {@code contextlib.nullcontext}. */
-final class JustScope<T> implements TypedScope<T, RuntimeException> {
+/** {@link Scopes#just}: Python's {@code contextlib.nullcontext}. Not part of the public API. */
+public final class JustScope<T> implements TypedScope<T, RuntimeException> {
 
   private final T value;
   private final CompletionStage<T> entered;
 
-  JustScope(T value) {
+  public JustScope(T value) {
     this.value = value;
     this.entered = Stages.constant(value);
   }

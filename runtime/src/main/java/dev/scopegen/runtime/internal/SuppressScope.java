@@ -1,15 +1,21 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.Scopes;
+import dev.scopegen.runtime.TypedScope;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** {@link Scopes#suppress}: Python's {@code contextlib.suppress}. */
-final class SuppressScope implements TypedScope<Void, RuntimeException> {
+/** {@link Scopes#suppress}: Python's {@code contextlib.suppress}. Not part of the public API. */
+public final class SuppressScope implements TypedScope<Void, RuntimeException> {
 
   private final List<Class<? extends Throwable>> types;
 
-  SuppressScope(List<Class<? extends Throwable>> types) {
+  /**
+   * Creates the scope.
+   *
+   * @param types the failure types it suppresses
+   */
+  public SuppressScope(List<Class<? extends Throwable>> types) {
     this.types = types;
   }
 

@@ -1,6 +1,11 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.AsyncCleanup;
+import dev.scopegen.runtime.AsyncExitHandler;
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Cleanup;
+import dev.scopegen.runtime.ExitHandler;
+import dev.scopegen.runtime.ExitStack;
 import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 
@@ -10,14 +15,25 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Three parallel arrays hold what each registration is, its target and, for an entered scope,
  * its resource; registering allocates nothing beyond the arrays' occasional growth.
+ *
+ * <p>Not part of the public API.
  */
-final class Registrations {
+public final class Registrations {
 
-  static final byte HANDLER = 0;
-  static final byte ASYNC_HANDLER = 1;
-  static final byte CLEANUP = 2;
-  static final byte ASYNC_CLEANUP = 3;
-  static final byte SCOPE = 4;
+  /** An {@code ExitHandler}. */
+  public static final byte HANDLER = 0;
+
+  /** An {@code AsyncExitHandler}. */
+  public static final byte ASYNC_HANDLER = 1;
+
+  /** A {@code Cleanup} callback. */
+  public static final byte CLEANUP = 2;
+
+  /** An {@code AsyncCleanup} callback. */
+  public static final byte ASYNC_CLEANUP = 3;
+
+  /** An entered {@code AsyncScope}, with its resource. */
+  public static final byte SCOPE = 4;
 
   private static final int INITIAL_CAPACITY = 8;
   private static final byte[] NO_KINDS = {};
@@ -28,7 +44,8 @@ final class Registrations {
   private Object[] resources;
   private int size;
 
-  Registrations() {
+  /** Creates an empty set of registrations. */
+  public Registrations() {
     this(NO_KINDS, NOTHING, NOTHING, 0);
   }
 
@@ -39,8 +56,15 @@ final class Registrations {
     this.size = size;
   }
 
-  /** Adds a registration; {@code resource} is the entered resource of a {@link #SCOPE}. */
-  void add(byte kind, Object target, Object resource) {
+  /**
+   * Adds a registration, the newest.
+   *
+   * @param kind one of {@link #HANDLER}, {@link #ASYNC_HANDLER}, {@link #CLEANUP}, {@link
+   *     #ASYNC_CLEANUP} and {@link #SCOPE}
+   * @param target the handler, callback or scope
+   * @param resource the entered resource of a {@link #SCOPE}; {@code null} for the others
+   */
+  public void add(byte kind, Object target, Object resource) {
     if (size == kinds.length) {
       int capacity = Math.max(INITIAL_CAPACITY, size * 2);
       kinds = Arrays.copyOf(kinds, capacity);
@@ -57,8 +81,12 @@ final class Registrations {
     return size == 0;
   }
 
-  /** Moves every registration to a new instance and leaves this one empty. */
-  Registrations removeAll() {
+  /**
+   * Moves every registration to a new instance and leaves this one empty.
+   *
+   * @return the registrations moved, in the same order
+   */
+  public Registrations removeAll() {
     Registrations moved = new Registrations(kinds, targets, resources, size);
     kinds = NO_KINDS;
     targets = NOTHING;

@@ -1,19 +1,32 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.Stages;
 
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Scopes;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
-/** {@link Scopes#closingAsync}: Python's {@code contextlib.aclosing}. */
-final class AsyncClosingScope<T> implements AsyncScope<T> {
+/**
+ * {@link Scopes#closingAsync}: Python's {@code contextlib.aclosing}.
+ *
+ * <p>Not part of the public API.
+ *
+ * @param <T> the resource type
+ */
+public final class AsyncClosingScope<T> implements AsyncScope<T> {
 
   private final T resource;
   private final Function<? super T, ? extends CompletionStage<?>> close;
   private final CompletionStage<T> entered;
 
-  AsyncClosingScope(T resource, Function<? super T, ? extends CompletionStage<?>> close) {
+  /**
+   * Creates the scope.
+   *
+   * @param resource the resource handed to the body
+   * @param close closes it without blocking
+   */
+  public AsyncClosingScope(T resource, Function<? super T, ? extends CompletionStage<?>> close) {
     this.resource = resource;
     this.close = close;
     this.entered = Stages.constant(resource);

@@ -1,7 +1,8 @@
-package dev.scopegen.runtime;
+package dev.scopegen.runtime.internal;
 
-import dev.scopegen.runtime.internal.StageLoop;
-import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.ExitStack;
+import dev.scopegen.runtime.Scopes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,12 +12,21 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@link Scopes#all}: several scopes as one, entered in order and exited in reverse, like entering
  * each into an {@link ExitStack} and popping them all once every enter succeeded.
+ *
+ * <p>Not part of the public API.
+ *
+ * @param <T> the resource type of each scope
  */
-final class AllScope<T> implements AsyncScope<List<T>> {
+public final class AllScope<T> implements AsyncScope<List<T>> {
 
   private final List<AsyncScope<? extends T>> scopes;
 
-  AllScope(List<AsyncScope<? extends T>> scopes) {
+  /**
+   * Creates the scope.
+   *
+   * @param scopes the scopes, in the order they are entered
+   */
+  public AllScope(List<AsyncScope<? extends T>> scopes) {
     this.scopes = scopes;
   }
 
@@ -27,7 +37,7 @@ final class AllScope<T> implements AsyncScope<List<T>> {
    */
   @Override
   public CompletionStage<List<T>> enter() {
-    return new Entering<T>(scopes).start();
+    return new Entering<T>(scopes).run();
   }
 
   /** Exits every scope in reverse order, as an {@link ExitStack} would. */
@@ -62,23 +72,19 @@ final class AllScope<T> implements AsyncScope<List<T>> {
       this.resources = new ArrayList<>(scopes.size());
     }
 
-    CompletionStage<List<T>> start() {
-      return run();
-    }
-
     @Override
-    protected boolean hasNext() {
+    boolean hasNext() {
       return failure == null && index < scopes.size();
     }
 
     @Override
-    protected CompletionStage<?> next() {
+    CompletionStage<?> next() {
       return Stages.nonNull(scopes.get(index++).enter(), "enter()");
     }
 
     @Override
     @SuppressWarnings("unchecked") // the value is what scopes.get(index - 1).enter() produced
-    protected void record(Object value, Throwable enterFailure) {
+    void record(Object value, Throwable enterFailure) {
       if (enterFailure != null) {
         failure = enterFailure;
         return;
@@ -88,7 +94,7 @@ final class AllScope<T> implements AsyncScope<List<T>> {
     }
 
     @Override
-    protected CompletionStage<List<T>> outcome() {
+    CompletionStage<List<T>> outcome() {
       if (failure == null) {
         return CompletableFuture.completedFuture(Collections.unmodifiableList(resources));
       }
