@@ -2,11 +2,8 @@ package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.AllScope;
 import dev.scopegen.runtime.internal.AsyncClosingScope;
-import dev.scopegen.runtime.internal.ClosingScope;
-import dev.scopegen.runtime.internal.JustScope;
-import dev.scopegen.runtime.internal.LockScope;
-import dev.scopegen.runtime.internal.PermitScope;
 import dev.scopegen.runtime.internal.SuppressScope;
+import dev.scopegen.runtime.internal.ToolboxScope;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -98,7 +95,12 @@ public final class Scopes {
    *     {@code InterruptedException}
    */
   public static <L extends Lock> TypedScope<L, InterruptedException> lock(L lock) {
-    return new LockScope<>(Objects.requireNonNull(lock, "lock"));
+    return new ToolboxScope<L, InterruptedException>(
+        "Scopes.lock",
+        Objects.requireNonNull(lock, "lock"),
+        Lock::lockInterruptibly,
+        Lock::unlock,
+        ToolboxScope.INTERRUPTED);
   }
 
   /**
@@ -115,7 +117,12 @@ public final class Scopes {
    *     declare {@code InterruptedException}
    */
   public static TypedScope<Semaphore, InterruptedException> permit(Semaphore semaphore) {
-    return new PermitScope(Objects.requireNonNull(semaphore, "semaphore"));
+    return new ToolboxScope<Semaphore, InterruptedException>(
+        "Scopes.permit",
+        Objects.requireNonNull(semaphore, "semaphore"),
+        Semaphore::acquire,
+        Semaphore::release,
+        ToolboxScope.INTERRUPTED);
   }
 
   /**
@@ -162,8 +169,10 @@ public final class Scopes {
    * @return the scope
    */
   public static <C extends AutoCloseable> TypedScope<C, Exception> closing(C resource) {
-    return new ClosingScope<C, Exception>(
+    return new ToolboxScope<C, Exception>(
+        "Scopes.closing",
         Objects.requireNonNull(resource, "resource"),
+        null,
         AutoCloseable::close,
         failure -> failure instanceof Exception);
   }
@@ -181,8 +190,10 @@ public final class Scopes {
    * @return the scope
    */
   public static <C extends Closeable> TypedScope<C, IOException> closing(C resource) {
-    return new ClosingScope<C, IOException>(
+    return new ToolboxScope<C, IOException>(
+        "Scopes.closing",
         Objects.requireNonNull(resource, "resource"),
+        null,
         Closeable::close,
         failure -> failure instanceof IOException);
   }
@@ -205,8 +216,10 @@ public final class Scopes {
   public static <T, E extends Exception> TypedScope<T, E> closing(
       T resource, ScopeConsumer<? super T, ? extends E> close) {
     // Java checks that close throws only an E or unchecked exceptions: whatever it throws is declared.
-    return new ClosingScope<T, E>(
+    return new ToolboxScope<T, E>(
+        "Scopes.closing",
         Objects.requireNonNull(resource, "resource"),
+        null,
         Objects.requireNonNull(close, "close"),
         failure -> true);
   }
@@ -256,7 +269,8 @@ public final class Scopes {
    * @return the scope
    */
   public static <T> TypedScope<T, RuntimeException> just(T value) {
-    return new JustScope<>(value);
+    return new ToolboxScope<T, RuntimeException>(
+        "Scopes.just", value, null, null, ToolboxScope.NOTHING);
   }
 
   /**

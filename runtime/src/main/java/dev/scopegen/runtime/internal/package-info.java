@@ -19,9 +19,9 @@
  *       other, consuming completed ones on the spot, for the exit protocol, for {@code ExitStack}
  *       unwinding ({@link dev.scopegen.runtime.internal.Unwinding} over {@link
  *       dev.scopegen.runtime.internal.Registrations}) and for entering {@code Scopes.all}.
- *   <li>The toolbox scopes that {@code Scopes} returns ({@code LockScope}, {@code PermitScope},
- *       {@code ClosingScope}, {@code AsyncClosingScope}, {@code SuppressScope}, {@code JustScope},
- *       {@code AllScope}) and their shared {@link dev.scopegen.runtime.internal.CleanupOutcome}.
+ *   <li>The scopes that {@code Scopes} returns: {@link dev.scopegen.runtime.internal.ToolboxScope}
+ *       (lock, permit, closing, just), {@code AsyncClosingScope}, {@code SuppressScope} and {@code
+ *       AllScope}, with their shared {@link dev.scopegen.runtime.internal.CleanupOutcome}.
  * </ul>
  */
 package dev.scopegen.runtime.internal;
