@@ -42,20 +42,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class AsyncSemaphore {
 
-  private static final VarHandle COUNT;
-  private static final VarHandle OWED;
-  private static final VarHandle DRAINING;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      COUNT = lookup.findVarHandle(AsyncSemaphore.class, "count", int.class);
-      OWED = lookup.findVarHandle(AsyncSemaphore.class, "owed", int.class);
-      DRAINING = lookup.findVarHandle(AsyncSemaphore.class, "draining", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle COUNT =
+      Stages.field(MethodHandles.lookup(), AsyncSemaphore.class, "count", int.class);
+  private static final VarHandle OWED =
+      Stages.field(MethodHandles.lookup(), AsyncSemaphore.class, "owed", int.class);
+  private static final VarHandle DRAINING =
+      Stages.field(MethodHandles.lookup(), AsyncSemaphore.class, "draining", int.class);
 
   private final int permits;
 
