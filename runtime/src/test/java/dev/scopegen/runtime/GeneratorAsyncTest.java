@@ -2,7 +2,6 @@ package dev.scopegen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,22 +15,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The asynchronous generator engine: Python's {@code @asynccontextmanager} semantics through {@code
- * call}, {@code use} and split {@code enter}/{@code exit}, with stages that complete at once and
- * stages that complete later on other threads.
+ * What only the asynchronous generator engine does: stages that complete at once or later, a
+ * method that returns a failed stage or none, a yield that returns a stage, and cancellation. The
+ * contract both engines keep is {@link GeneratorContractTest}.
  */
 @Timeout(10)
 class GeneratorAsyncTest {
@@ -53,20 +48,6 @@ class GeneratorAsyncTest {
           log.add("setup");
           return y.yield("resource").whenComplete((ok, failure) -> log.add("cleanup"));
         });
-  }
-
-  @Test
-  void callRunsSetupBodyAndCleanupInOrder() throws Exception {
-    String result =
-        logging()
-            .call(
-                resource -> {
-                  log.add("body " + resource);
-                  return "result";
-                });
-
-    assertEquals("result", result);
-    assertEquals(List.of("setup", "body resource", "cleanup"), log);
   }
 
   @Test
@@ -107,137 +88,6 @@ class GeneratorAsyncTest {
   }
 
   @Test
-  void bodyFailurePropagatesUnchangedThroughCallAndUse() throws Exception {
-    IOException failure = new IOException("disk full");
-
-    IOException thrown =
-        assertThrows(
-            IOException.class,
-            () ->
-                logging()
-                    .run(
-                        resource -> {
-                          throw failure;
-                        }));
-    CompletableFuture<Object> used =
-        logging().use(resource -> CompletableFuture.failedFuture(failure));
-
-    assertSame(failure, thrown);
-    assertEquals(0, thrown.getSuppressed().length);
-    assertSame(failure, used.handle((value, usedFailure) -> usedFailure).get(5, TimeUnit.SECONDS));
-    assertEquals(List.of("setup", "cleanup", "setup", "cleanup"), log);
-  }
-
-  @Test
-  void generatorThatRecoversSuppressesTheFailure() throws Exception {
-    AsyncGenerator<String> called = recovering();
-    AsyncGenerator<String> used = recovering();
-
-    Object result =
-        called.call(
-            resource -> {
-              throw new IllegalArgumentException("bad");
-            });
-    CompletableFuture<Object> future =
-        used.use(resource -> CompletableFuture.failedFuture(new IllegalArgumentException("bad")));
-
-    assertNull(result);
-    assertNull(future.get(5, TimeUnit.SECONDS));
-    assertEquals(List.of("recovered bad", "recovered bad"), log);
-  }
-
-  private AsyncGenerator<String> recovering() {
-    return new AsyncGenerator<>(
-        "recovering",
-        y ->
-            y.yield("resource")
-                .exceptionally(
-                    failure -> {
-                      log.add("recovered " + failure.getMessage());
-                      return null;
-                    }));
-  }
-
-  @Test
-  void generatorThatTranslatesTheFailureReplacesItWithTheOriginalAsCause() {
-    RuntimeException original = new RuntimeException("original");
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "translating",
-            y ->
-                y.yield("resource")
-                    .exceptionallyCompose(
-                        failure ->
-                            CompletableFuture.failedFuture(
-                                new IOException("translated", failure))));
-
-    IOException thrown =
-        assertThrows(
-            IOException.class,
-            () ->
-                scope.run(
-                    resource -> {
-                      throw original;
-                    }));
-
-    assertSame(original, thrown.getCause());
-    assertEquals(0, thrown.getSuppressed().length);
-  }
-
-  @Test
-  void replacementWithoutCauseKeepsTheOriginalAsSuppressed() throws Exception {
-    RuntimeException original = new RuntimeException("original");
-    IOException replacement = new IOException("replacement");
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "replacing",
-            y ->
-                y.yield("resource")
-                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(replacement)));
-
-    String resource = scope.enter().toCompletableFuture().get();
-    ExecutionException thrown =
-        assertThrows(
-            ExecutionException.class,
-            () -> scope.exit(resource, original).toCompletableFuture().get());
-
-    assertSame(replacement, thrown.getCause());
-    assertEquals(List.of(original), List.of(replacement.getSuppressed()));
-  }
-
-  @Test
-  void failureOfTheCleanupAfterASuccessfulBodyPropagates() {
-    IOException cleanupFailure = new IOException("cannot close");
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "failing cleanup",
-            y ->
-                y.yield("resource")
-                    .thenCompose(ok -> CompletableFuture.failedFuture(cleanupFailure)));
-
-    IOException thrown = assertThrows(IOException.class, () -> scope.call(resource -> "result"));
-
-    assertSame(cleanupFailure, thrown);
-  }
-
-  @Test
-  void generatorThatDoesNotYieldFailsAndTheBodyNeverRuns() {
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "session",
-            y -> {
-              log.add("setup");
-              return CompletableFuture.completedFuture(null);
-            });
-
-    IllegalStateException thrown =
-        assertThrows(IllegalStateException.class, () -> scope.run(resource -> log.add("body")));
-
-    assertEquals("@ScopedResource session did not yield", thrown.getMessage());
-    assertEquals(List.of("setup"), log);
-  }
-
-  @Test
   void generatorThatCompletesLaterWithoutYieldingFailsTheEnter() throws Exception {
     CompletableFuture<Void> setup = new CompletableFuture<>();
     AsyncGenerator<String> scope = new AsyncGenerator<>("forgetful", y -> setup);
@@ -251,15 +101,8 @@ class GeneratorAsyncTest {
   }
 
   @Test
-  void failuresBeforeTheYieldPropagateUnchangedAndTheBodyNeverRuns() {
-    IOException thrownAtOnce = new IOException("thrown");
+  void aFailedOrMissingStageBeforeTheYieldFailsAndTheBodyNeverRuns() {
     IOException failedStage = new IOException("failed stage");
-    AsyncGenerator<String> throwing =
-        new AsyncGenerator<>(
-            "throwing",
-            y -> {
-              throw thrownAtOnce;
-            });
     AsyncGenerator<String> failing =
         new AsyncGenerator<>(
             "failing",
@@ -268,9 +111,6 @@ class GeneratorAsyncTest {
                     .thenCompose(x -> CompletableFuture.failedFuture(failedStage)));
     AsyncGenerator<String> returningNull = new AsyncGenerator<>("null", y -> null);
 
-    assertSame(
-        thrownAtOnce,
-        assertThrows(IOException.class, () -> throwing.run(resource -> log.add("body"))));
     assertSame(
         failedStage,
         assertThrows(IOException.class, () -> failing.run(resource -> log.add("body"))));
@@ -299,26 +139,6 @@ class GeneratorAsyncTest {
     assertEquals("@ScopedResource twice yielded more than once", thrown.getMessage());
     assertEquals(List.of("first", "cleanup"), log);
     assertTrue(second.get().toCompletableFuture().isCompletedExceptionally());
-  }
-
-  @Test
-  void secondYieldKeepsTheBodyFailureAsSuppressed() {
-    RuntimeException bodyFailure = new RuntimeException("body");
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "twice", y -> y.yield("first").exceptionallyCompose(failure -> y.yield("second")));
-
-    IllegalStateException thrown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                scope.run(
-                    resource -> {
-                      throw bodyFailure;
-                    }));
-
-    assertEquals("@ScopedResource twice yielded more than once", thrown.getMessage());
-    assertEquals(List.of(bodyFailure), List.of(thrown.getSuppressed()));
   }
 
   @Test
@@ -358,47 +178,6 @@ class GeneratorAsyncTest {
   }
 
   @Test
-  void aScopeIsSingleUse() throws Exception {
-    AsyncGenerator<String> called = logging();
-    called.run(resource -> {});
-    AsyncGenerator<String> used = logging();
-    used.use(resource -> CompletableFuture.completedFuture(null)).get();
-
-    assertThrows(IllegalStateException.class, () -> called.run(resource -> {}));
-    assertThrows(IllegalStateException.class, called::enter);
-    assertThrows(IllegalStateException.class, used::enter);
-  }
-
-  @Test
-  void exitWithoutEnterOrTwiceFails() throws Exception {
-    AsyncGenerator<String> scope = logging();
-    assertThrows(IllegalStateException.class, () -> scope.exit("resource", null));
-
-    String resource = scope.enter().toCompletableFuture().get();
-    scope.exit(resource, null).toCompletableFuture().get();
-
-    assertThrows(IllegalStateException.class, () -> scope.exit(resource, null));
-  }
-
-  @Test
-  void cleanupOnAnotherThreadCompletesTheExit() throws Exception {
-    Executor later = CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS, executor);
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "threaded",
-            y ->
-                CompletableFuture.supplyAsync(() -> "resource", later)
-                    .thenCompose(y::yield)
-                    .whenCompleteAsync((ok, failure) -> log.add("cleanup"), later));
-    RuntimeException failure = new RuntimeException("body");
-
-    CompletableFuture<Object> used = scope.use(resource -> CompletableFuture.failedFuture(failure));
-
-    assertSame(failure, used.handle((value, thrown) -> thrown).get(5, TimeUnit.SECONDS));
-    assertEquals(List.of("cleanup"), log);
-  }
-
-  @Test
   void cancellingUseCancelsTheYieldStageAndWaitsForTheCleanup() throws Exception {
     CompletableFuture<Void> closed = new CompletableFuture<>();
     AsyncGenerator<String> scope =
@@ -424,46 +203,6 @@ class GeneratorAsyncTest {
     assertThrows(CancellationException.class, () -> result.get(5, TimeUnit.SECONDS));
     assertTrue(body.isCancelled());
     assertEquals(List.of("saw CancellationException"), log);
-  }
-
-  static Stream<Throwable> failuresOfEveryType() {
-    return GeneratorBlockingTest.failuresOfEveryType();
-  }
-
-  @ParameterizedTest
-  @MethodSource("failuresOfEveryType")
-  void failuresOfEveryTypePassThroughUnchanged(Throwable failure) throws Exception {
-    Throwable called =
-        assertThrows(
-            Throwable.class,
-            () ->
-                logging()
-                    .run(
-                        resource -> {
-                          throw failure;
-                        }));
-    CompletableFuture<Object> used =
-        logging().use(resource -> CompletableFuture.failedFuture(failure));
-    AsyncGenerator<String> split = logging();
-    String resource = split.enter().toCompletableFuture().get();
-
-    assertSame(failure, called);
-    assertSame(failure, used.handle((value, thrown) -> thrown).get(5, TimeUnit.SECONDS));
-    assertFalse(split.exit(resource, failure).toCompletableFuture().get());
-  }
-
-  @ParameterizedTest
-  @MethodSource("failuresOfEveryType")
-  void failuresOfEveryTypeReachTheGeneratorUnwrapped(Throwable failure) throws Exception {
-    AtomicReference<Throwable> seen = new AtomicReference<>();
-    AsyncGenerator<String> scope =
-        new AsyncGenerator<>(
-            "observing", y -> y.yield("resource").whenComplete((ok, thrown) -> seen.set(thrown)));
-
-    String resource = scope.enter().toCompletableFuture().get();
-    scope.exit(resource, failure).toCompletableFuture().get();
-
-    assertSame(failure, seen.get());
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -36,17 +35,6 @@ final class AsyncFixtures {
             });
   }
 
-  /** Recovers from the body's failure: suppresses it. */
-  @ScopedResource
-  static CompletionStage<Void> swallowing(List<String> log, AsyncYield<String> y) {
-    return y.yield("resource")
-        .exceptionally(
-            failure -> {
-              log.add("swallowed " + failure.getClass().getSimpleName());
-              return null;
-            });
-  }
-
   /** Translates the body's failure into a checked exception of its own. */
   @ScopedResource
   static CompletionStage<Void> translating(AsyncYield<String> y) throws TranslatedException {
@@ -60,23 +48,6 @@ final class AsyncFixtures {
   static CompletionStage<Void> silent(List<String> log, AsyncYield<String> y) {
     log.add("setup");
     return log.isEmpty() ? y.yield("never") : CompletableFuture.completedFuture(null);
-  }
-
-  /** Yields a second time (Python: "generator didn't stop"). */
-  @ScopedResource
-  static CompletionStage<Void> twice(List<String> log, AsyncYield<String> y) {
-    return y.yield("first")
-        .thenCompose(ok -> y.yield("second"))
-        .whenComplete((ok, failure) -> log.add("finally"));
-  }
-
-  /** Sets up, yields and cleans up on {@code executor}'s threads, later than the caller. */
-  @ScopedResource
-  static CompletionStage<Void> deferred(Executor executor, List<String> log, AsyncYield<String> y) {
-    return CompletableFuture.supplyAsync(() -> "deferred", executor)
-        .thenCompose(y::yield)
-        .whenCompleteAsync(
-            (ok, failure) -> log.add("cleanup, failed: " + (failure != null)), executor);
   }
 
   /**

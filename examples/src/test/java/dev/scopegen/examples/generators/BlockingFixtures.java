@@ -31,16 +31,6 @@ final class BlockingFixtures {
     }
   }
 
-  /** Catches the body's failure and returns normally: suppresses it. */
-  @ScopedResource
-  static void swallowing(List<String> log, Yield<String> y) {
-    try {
-      y.yield("resource");
-    } catch (Throwable failure) {
-      log.add("swallowed " + failure.getClass().getSimpleName());
-    }
-  }
-
   /** Translates the body's failure into a checked exception of its own. */
   @ScopedResource
   static void translating(Yield<String> y) throws TranslatedException {
@@ -57,17 +47,6 @@ final class BlockingFixtures {
     log.add("setup");
     if (log.isEmpty()) {
       y.yield("never");
-    }
-  }
-
-  /** Yields a second time (Python: "generator didn't stop"). */
-  @ScopedResource
-  static void twice(List<String> log, Yield<String> y) {
-    y.yield("first");
-    try {
-      y.yield("second");
-    } finally {
-      log.add("finally");
     }
   }
 
