@@ -8,8 +8,6 @@ import static dev.scopegen.processor.ProcessorTesting.badSource;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.scopegen.processor.ProcessorTesting.RecordingProcessor;
-import dev.scopegen.processor.ProcessorTesting.WritesSources;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -233,24 +231,6 @@ class GeneratorErrorTest {
                 + " which does not exist")
         .inFile(source)
         .onLineContaining("class GeneratorMissing");
-  }
-
-  @Test
-  void typeGeneratedInALaterRoundIsWaitedFor() {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(
-                new ScopeProcessor(),
-                new WritesSources(
-                    Map.of(
-                        "test.DoesNotExist", "package test; public final class DoesNotExist {}")))
-            .compile(badSource("GeneratorMissing"));
-
-    assertThat(compilation).succeeded();
-    assertThat(compilation)
-        .generatedSourceFile("test.GeneratorMissingScopes")
-        .contentsAsUtf8String()
-        .contains("static OpenScope open(DoesNotExist missing)");
   }
 
   /** Compiles {@code source}, and checks that the processor wrote nothing. */

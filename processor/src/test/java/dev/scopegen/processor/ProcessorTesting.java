@@ -29,9 +29,17 @@ final class ProcessorTesting {
 
   private ProcessorTesting() {}
 
+  /**
+   * The test source {@code <folder>/<name>.java}: {@code good} (compiles, with golden files),
+   * {@code bad} (breaks a rule) or {@code deferred} (refers to types generated in a later round).
+   */
+  static JavaFileObject source(String folder, String name) {
+    return JavaFileObjects.forResource(folder + "/" + name + ".java");
+  }
+
   /** The source {@code bad/<name>.java}, a class that breaks a rule. */
   static JavaFileObject badSource(String name) {
-    return JavaFileObjects.forResource("bad/" + name + ".java");
+    return source("bad", name);
   }
 
   /**

@@ -3,10 +3,11 @@ package dev.scopegen.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.scopegen.processor.ProcessorTesting.assertSingleError;
+import static dev.scopegen.processor.ProcessorTesting.badSource;
+import static dev.scopegen.processor.ProcessorTesting.source;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import dev.scopegen.processor.ProcessorTesting.RecordingProcessor;
 import dev.scopegen.processor.ProcessorTesting.WritesSources;
 import java.util.Map;
@@ -23,7 +24,7 @@ class ResourceErrorTest {
 
   @Test
   void aSecondMethodWithTheSameAnnotation() {
-    JavaFileObject source = source("DuplicateMethods");
+    JavaFileObject source = badSource("DuplicateMethods");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(4);
@@ -50,7 +51,7 @@ class ResourceErrorTest {
 
   @Test
   void releaseMethodsWithoutEnter() {
-    JavaFileObject source = source("WithoutEnter");
+    JavaFileObject source = badSource("WithoutEnter");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(3);
@@ -148,7 +149,7 @@ class ResourceErrorTest {
 
   @Test
   void resourceParameterOfAnotherType() {
-    JavaFileObject source = source("WrongResourceParameter");
+    JavaFileObject source = badSource("WrongResourceParameter");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(2);
@@ -169,7 +170,7 @@ class ResourceErrorTest {
 
   @Test
   void failureParameterNarrowerThanThrowable() {
-    JavaFileObject source = source("NarrowFailureParameter");
+    JavaFileObject source = badSource("NarrowFailureParameter");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(2);
@@ -207,7 +208,7 @@ class ResourceErrorTest {
 
   @Test
   void commitAndRollbackReturningValues() {
-    JavaFileObject source = source("StepReturns");
+    JavaFileObject source = badSource("StepReturns");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(2);
@@ -225,7 +226,7 @@ class ResourceErrorTest {
 
   @Test
   void rawTypes() {
-    JavaFileObject source = source("RawTypes");
+    JavaFileObject source = badSource("RawTypes");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(3);
@@ -255,7 +256,7 @@ class ResourceErrorTest {
 
   @Test
   void privateClassOrEnclosingClass() {
-    JavaFileObject source = source("PrivateClass");
+    JavaFileObject source = badSource("PrivateClass");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(2);
@@ -290,7 +291,7 @@ class ResourceErrorTest {
 
   @Test
   void localAndAnonymousClasses() {
-    JavaFileObject source = source("LocalClass");
+    JavaFileObject source = badSource("LocalClass");
     Compilation compilation =
         Compiler.javac().withProcessors(new ScopeProcessor()).compile(source);
 
@@ -322,7 +323,7 @@ class ResourceErrorTest {
 
   @Test
   void typesTheScopeCannotAccess() {
-    JavaFileObject source = source("InaccessibleTypes");
+    JavaFileObject source = badSource("InaccessibleTypes");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(3);
@@ -345,8 +346,8 @@ class ResourceErrorTest {
 
   @Test
   void protectedTypeOfAnotherPackage() {
-    JavaFileObject source = source("ProtectedElsewhere");
-    Compilation compilation = compile(source, source("other/Base"));
+    JavaFileObject source = badSource("ProtectedElsewhere");
+    Compilation compilation = compile(source, badSource("other/Base"));
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
@@ -366,7 +367,7 @@ class ResourceErrorTest {
 
   @Test
   void twoClassesWithTheSameScopeName() {
-    JavaFileObject source = source("NestedNameClash");
+    JavaFileObject source = badSource("NestedNameClash");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(1);
@@ -381,7 +382,7 @@ class ResourceErrorTest {
 
   @Test
   void typeThatNeverExists() {
-    JavaFileObject source = source("Missing");
+    JavaFileObject source = badSource("Missing");
     Compilation compilation = compile(source);
 
     assertThat(compilation)
@@ -397,7 +398,7 @@ class ResourceErrorTest {
 
   @Test
   void classLiteralThatNeverExists() {
-    JavaFileObject source = source("MissingFailure");
+    JavaFileObject source = badSource("MissingFailure");
     Compilation compilation = compile(source);
 
     assertThat(compilation)
@@ -412,14 +413,14 @@ class ResourceErrorTest {
 
   @Test
   void fileThatAnotherProcessorAlreadyWrote() {
-    JavaFileObject source = source("Database");
+    JavaFileObject source = source("good", "Database");
     Compilation compilation =
         Compiler.javac()
             .withProcessors(
                 new WritesSources(
                     Map.of("test.DatabaseScope", "package test;\n\nclass DatabaseScope {}\n")),
                 new ScopeProcessor())
-            .compile(JavaFileObjects.forResource("good/Database.java"));
+            .compile(source);
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
@@ -435,8 +436,8 @@ class ResourceErrorTest {
   void unexpectedExceptionBecomesAnErrorOnTheTypeNotAJavacCrash() {
     // The processor's own catch is what turns the exception into an error: javac would otherwise
     // report "An annotation processor threw an uncaught exception" and fail without a location.
-    JavaFileObject database = source("Database");
-    JavaFileObject generators = JavaFileObjects.forResource("good/GeneratorTransactions.java");
+    JavaFileObject database = source("good", "Database");
+    JavaFileObject generators = source("good", "GeneratorTransactions");
     RecordingProcessor failing = new RecordingProcessor(new IllegalStateException("broken"));
     Compilation compilation = Compiler.javac().withProcessors(failing).compile(database, generators);
 
@@ -459,7 +460,7 @@ class ResourceErrorTest {
 
   @Test
   void everyErrorOfAClassIsReportedAndCleanClassesStillGetTheirScope() {
-    JavaFileObject source = source("SeveralErrors");
+    JavaFileObject source = badSource("SeveralErrors");
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(2);
@@ -472,11 +473,6 @@ class ResourceErrorTest {
         .inFile(source)
         .onLineContaining("int close(");
     assertThat(scopeGen.written).containsExactly("test.CleanScope");
-  }
-
-  private static JavaFileObject source(String name) {
-    String folder = name.equals("Database") ? "good/" : "bad/";
-    return JavaFileObjects.forResource(folder + name + ".java");
   }
 
   private Compilation compile(JavaFileObject... sources) {
