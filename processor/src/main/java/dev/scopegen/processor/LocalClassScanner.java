@@ -125,7 +125,7 @@ final class LocalClassScanner {
         localDepth++;
       }
       try {
-        return super.visitClass(tree, unused);
+        return super.visitClass(tree, null);
       } finally {
         if (local) {
           localDepth--;
@@ -154,7 +154,7 @@ final class LocalClassScanner {
           }
         }
       }
-      return super.visitMethod(tree, unused);
+      return super.visitMethod(tree, null);
     }
 
     /** The annotation of ScopeGen that {@code written} names in this file, or null. */

@@ -115,6 +115,8 @@ final class ProcessorTesting {
       return processor.getSupportedSourceVersion();
     }
 
+    // Claims exactly what the processor it stands in for claims.
+    @SuppressWarnings("DoNotClaimAnnotations")
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       return processor.process(annotations, round);

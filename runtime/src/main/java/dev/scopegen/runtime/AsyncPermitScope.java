@@ -139,6 +139,8 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
       this.waiter = waiter;
     }
 
+    // The callback's own stage is dropped: it completes nothing, and cannot fail.
+    @SuppressWarnings("FutureReturnValueIgnored")
     static <R> Waiting<R> start(
         CompletableFuture<AsyncSemaphore> waiter,
         AsyncScope<AsyncSemaphore> held,
@@ -154,6 +156,8 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
       return future;
     }
 
+    // The callback relays the outcome into this future; its own stage is dropped, as it cannot fail.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void run(
         AsyncScope<AsyncSemaphore> held,
         Function<? super AsyncSemaphore, ? extends CompletionStage<R>> body) {

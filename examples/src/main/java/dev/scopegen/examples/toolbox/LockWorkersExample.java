@@ -94,6 +94,8 @@ public final class LockWorkersExample {
    * @return what they printed, the counter, the threads they ran on, the free permits afterwards
    * @throws Exception if they do not finish within ten seconds
    */
+  // The supplier's value is the workers' future, composed on the next line, not dropped.
+  @SuppressWarnings("FutureReturnValueIgnored")
   static Outcome work(int rounds, Duration hold) throws Exception {
     ExecutorService loop = Executors.newSingleThreadExecutor();
     try {

@@ -78,6 +78,8 @@ enum Path {
     }
   }
 
+  // The factories are stateless lambdas.
+  @SuppressWarnings("ImmutableEnumChecker")
   private enum Resource {
     SYNC(script -> SyncResourceScope.of(new SyncResource(script))),
     SUPPRESSING(script -> SuppressingResourceScope.of(new SuppressingResource(script))),

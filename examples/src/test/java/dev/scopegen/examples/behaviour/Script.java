@@ -135,7 +135,8 @@ final class Script {
     }
   }
 
-  @SuppressWarnings("unchecked") // throws any Throwable unchanged, checked or not
+  // Throws any Throwable unchanged, checked or not: X exists only to be inferred at the call.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private static <X extends Throwable> X sneaky(Throwable failure) throws X {
     throw (X) failure;
   }

@@ -89,6 +89,8 @@ final class ReadmeSnippets {
   // --- Timeouts -------------------------------------------------------------------------------
 
   // The body throws IOException and InterruptedException, for which Java infers one X: Exception.
+  // The snippet assigns r and stops there, as the README shows it.
+  @SuppressWarnings("UnusedVariable")
   HttpResponse<String> timeout(HttpClient client, HttpRequest req) throws Exception {
     HttpResponse<String> r = null;
     try {

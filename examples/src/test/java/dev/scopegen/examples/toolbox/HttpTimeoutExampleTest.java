@@ -110,6 +110,7 @@ class HttpTimeoutExampleTest {
   }
 
   @Test
+  @SuppressWarnings("AddressSelection") // the server binds 127.0.0.1 exactly (LocalServer)
   void theNarratedRunTellsTheTimeoutsAndStopsItsServer() throws Exception {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     HttpTimeoutExample.run(new Narrator(new PrintStream(output, true, StandardCharsets.UTF_8)));

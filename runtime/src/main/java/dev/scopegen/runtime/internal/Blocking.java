@@ -125,6 +125,9 @@ public final class Blocking {
   }
 
   /** Like {@link #enter(AsyncScope)}, with the failures that {@code declared} rejects wrapped. */
+  // After an interrupt, a late resource is released by a callback; if the enter fails instead,
+  // there is nothing to release and the callback's stage is dropped on purpose.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private static <T> T enter(AsyncScope<T> scope, Predicate<? super Throwable> declared) {
     CompletionStage<T> entering = scope.enter();
     if (Stages.isDoneNormally(entering)) {

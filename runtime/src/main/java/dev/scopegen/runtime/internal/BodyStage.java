@@ -76,6 +76,8 @@ final class BodyStage extends CompletableFuture<Void>
     return chain(Objects.requireNonNull(rollback, "rollback"), true);
   }
 
+  // next is completed by the callback itself; the stage handle returns is never needed.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private YieldStage chain(Object cleanup, boolean onlyOnFailure) {
     BodyStage next = new BodyStage(null, this, cleanup, onlyOnFailure);
     handle(next);

@@ -350,7 +350,7 @@ class CancellationStressTest {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertTrue(violations.isEmpty(), violations::peek);
     assertEquals(1, one.availablePermits(), "the permit is back, exactly once" + replay(null));
-    checkReleases(family);
+    checkReleases();
     System.out.printf(
         "%s: %d calls in %d ms, %d completed, %d timed out (%d while waiting for the permit)%n",
         family, indexes.size(), millis, completed.get(), timedOut.get(), waitingTimedOut.get());
@@ -391,7 +391,7 @@ class CancellationStressTest {
       for (int i = 0; i < futures.size(); i++) {
         check(plans.get(i), futures.get(i), requests.get(i), tally);
       }
-      checkReleases(family);
+      checkReleases();
       assertEquals(
           methodsStarted.get(),
           methodsEnded.get(),
@@ -438,7 +438,7 @@ class CancellationStressTest {
   }
 
   /** Every resource acquired so far was released exactly once. */
-  private void checkReleases(Family family) {
+  private void checkReleases() {
     for (Resource resource : acquired) {
       int releases = resource.releases.get();
       assertEquals(

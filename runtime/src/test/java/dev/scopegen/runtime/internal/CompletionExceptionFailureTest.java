@@ -251,7 +251,13 @@ class CompletionExceptionFailureTest {
       case CALL:
         return assertThrows(Throwable.class, () -> scope.call(throwing::apply));
       case RUN:
-        return assertThrows(Throwable.class, () -> scope.run(throwing::apply));
+        return assertThrows(
+            Throwable.class,
+            () ->
+                scope.run(
+                    r -> {
+                      throw failure;
+                    }));
       case USE:
         // handle() sees what the future holds, not what join() or get() make of it.
         return scope.use(throwing).handle((value, thrown) -> thrown).join();
