@@ -62,7 +62,7 @@ final class GeneratorWriter {
       type.addMethod(factory(scopes, method));
     }
     for (GeneratorMethod method : scopes.methods()) {
-      type.addType(scopeType(scopes, method));
+      type.addType(scopeType(method));
     }
     return type.build();
   }
@@ -127,7 +127,7 @@ final class GeneratorWriter {
         .build();
   }
 
-  private static TypeSpec scopeType(GeneratorScopes scopes, GeneratorMethod method) {
+  private static TypeSpec scopeType(GeneratorMethod method) {
     TypeName resource = method.resourceType();
     TypeName engine = ParameterizedTypeName.get(method.kind().engine(), resource);
     TypeSpec.Builder type =

@@ -172,7 +172,7 @@ final class ScopeNames {
   }
 
   /**
-   * Picks {@code base}, or {@code base2}, {@code base3}..., the first that is a valid name and not
+   * Picks {@code base}, or it followed by 2, 3 and so on, the first that is a valid name and not
    * taken, and takes it.
    *
    * @param base the preferred name

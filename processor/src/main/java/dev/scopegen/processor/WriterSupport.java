@@ -98,6 +98,8 @@ final class WriterSupport {
     return CodeBlock.of(wrapped, arguments);
   }
 
+  // String.split drops trailing empty strings, which word wrapping wants anyway.
+  @SuppressWarnings("StringSplitter")
   private static String wrap(String text, ToIntFunction<String> width) {
     StringBuilder lines = new StringBuilder();
     StringBuilder line = new StringBuilder();

@@ -558,7 +558,7 @@ final class FuzzCases {
   // Class scopes.
 
   /** A resource class, as written and as the processor models it. */
-  private final class Resource {
+  private static final class Resource {
     Type type;
     Type parent;
 
@@ -1238,7 +1238,7 @@ final class FuzzCases {
         Resource resource = plainResource();
         Method method;
         int shape = random.nextInt(4);
-        if (shape == 0 || resource.exit == null && resource.rollback == null) {
+        if (shape == 0 || (resource.exit == null && resource.rollback == null)) {
           method =
               resource.commit != null ? resource.commit : (resource.commit = commitOf(resource));
           method.parameters.clear();

@@ -24,11 +24,11 @@ class ArchitectureTest {
   private static final String EXAMPLES = "dev.scopegen.examples..";
 
   /**
-   * Processor classes that write code: the writers and the helpers only they use. The resource
-   * signatures (today LifecycleSignatures, which still asks ResourceValidator to describe types)
-   * join this list once types are described by TypeInspector.
+   * Processor classes that write code: the writers (ResourceWriter, ResourceExitWriter,
+   * ResourceInlineWriter, GeneratorWriter), the signatures they write from, and their support.
    */
-  private static final String WRITERS = ".*\\.(\\w*Writer|\\w*WriterSupport)(\\$.*)?";
+  private static final String WRITERS =
+      ".*\\.(\\w*Writer|\\w*WriterSupport|\\w*Signatures)(\\$.*)?";
 
   @ArchTest
   static final ArchRule runtimeNeverDependsOnTheProcessorOrJavaPoet =
