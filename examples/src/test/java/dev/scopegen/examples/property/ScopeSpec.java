@@ -25,6 +25,7 @@ record ScopeSpec(
     /** An {@code AsyncYield} generator. */
     ASYNC_GENERATOR(true, true, true, true);
 
+    @SuppressWarnings("ImmutableEnumChecker") // private, and never written after construction
     private final boolean[] async;
 
     Variant(boolean... async) {

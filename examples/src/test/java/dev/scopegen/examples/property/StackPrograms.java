@@ -171,7 +171,7 @@ final class StackPrograms implements PropertyRun.Family<StackPrograms.Scenario> 
                   scenario.mode == Mode.USE
                       && scenario.last.timing() != Timing.THROWN
                       && outcome.failure() != null
-                      && lastActRan(scenario, outcome);
+                      && lastActRan(outcome);
               return stage ? Model.fromStage(outcome) : outcome;
             }));
   }
@@ -180,7 +180,7 @@ final class StackPrograms implements PropertyRun.Family<StackPrograms.Scenario> 
    * Whether the body failed in its last act, whose failure a {@code use} body returns as a stage;
    * the failures of the operations before it are thrown.
    */
-  private static boolean lastActRan(Scenario scenario, Model.Outcome outcome) {
+  private static boolean lastActRan(Model.Outcome outcome) {
     return outcome.failure().name.equals("body");
   }
 

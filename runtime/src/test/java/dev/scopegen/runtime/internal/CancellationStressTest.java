@@ -454,9 +454,11 @@ class CancellationStressTest {
     // An absolute floor, not a share of the uses: on a loaded machine the cancels arrive late
     // and most uses complete first.
     assertTrue(
-        tally.cancelled >= PROOF, "too few cancellations to prove anything: " + tally);
+        tally.cancelled >= PROOF,
+        "too few cancellations to prove anything for " + family + ": " + tally);
     assertTrue(
-        tally.completed >= PROOF, "too few completions to prove anything: " + tally);
+        tally.completed >= PROOF,
+        "too few completions to prove anything for " + family + ": " + tally);
   }
 
   /** The indexes of the uses to run: all of them, or one plan many times when replaying it. */
