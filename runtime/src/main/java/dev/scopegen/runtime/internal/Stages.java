@@ -28,6 +28,7 @@ public final class Stages {
   private static final Class<?> MINIMAL_STAGE = CompletableFuture.completedStage(null).getClass();
 
   /** Takes no interrupt: {@link #await(CompletionStage)} keeps every one. */
+  @SuppressWarnings("UnnecessaryLambda") // one shared instance, passed as a value on a hot path
   private static final BooleanSupplier KEEP_INTERRUPT = () -> false;
 
   private Stages() {}
