@@ -273,6 +273,45 @@ class MutationGapsTest {
     assertThat(compilation).succeededWithoutWarnings();
   }
 
+  @Test
+  void uncheckedExceptionsOfTheStepsAreNotDeclaredByTheScope() {
+    JavaFileObject source =
+        source(
+            "test.Gap",
+            "@Enter String open() throws IllegalStateException, java.io.IOException {"
+                + " return null; }",
+            "@Exit void close() throws AssertionError {}");
+    Compilation compilation = Compiler.javac().withProcessors(new ScopeProcessor()).compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.GapScope")
+        .contentsAsUtf8String()
+        .contains("throws IOException");
+    assertThat(compilation)
+        .generatedSourceFile("test.GapScope")
+        .contentsAsUtf8String()
+        .doesNotContainMatch("IllegalStateException|AssertionError");
+  }
+
+  @Test
+  void unboundedWildcardIsQuotedAsAQuestionMark() {
+    JavaFileObject source =
+        source(
+            "test.Gap",
+            "@Enter String open() { return null; }",
+            "@dev.scopegen.Commit java.util.List<?> commit() { return null; }");
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@Commit method commit returns List<?>; it must return void or a CompletionStage")
+        .inFile(source)
+        .onLineContaining("commit()");
+    assertThat(scopeGen.written).isEmpty();
+  }
+
   private void assertMissing(String enter, String described) {
     JavaFileObject source = source("test.Gap", enter, "@Exit void close() {}");
     Compilation compilation = compile(source);
