@@ -312,6 +312,36 @@ class MutationGapsTest {
     assertThat(scopeGen.written).isEmpty();
   }
 
+  @Test
+  void boundOfATypeVariableOfTheClassThatTheScopeCannotSee() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceLines(
+            "test.Gap",
+            "package test;",
+            "",
+            "import dev.scopegen.Enter;",
+            "import dev.scopegen.Exit;",
+            "import other.Base;",
+            "",
+            "class Gap extends Base {",
+            "  static class Res<T extends Token> {",
+            "    @Enter String open() { return null; }",
+            "    @Exit void close() {}",
+            "  }",
+            "}");
+    Compilation compilation =
+        compile(source, JavaFileObjects.forResource("bad/other/Base.java"));
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Class Gap.Res uses Base.Token, which is not visible in package test where the scope"
+                + " is generated; make Base.Token visible there")
+        .inFile(source)
+        .onLineContaining("class Res<");
+    assertThat(scopeGen.written).isEmpty();
+  }
+
   private void assertMissing(String enter, String described) {
     JavaFileObject source = source("test.Gap", enter, "@Exit void close() {}");
     Compilation compilation = compile(source);
