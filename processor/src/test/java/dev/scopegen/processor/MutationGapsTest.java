@@ -342,6 +342,28 @@ class MutationGapsTest {
     assertThat(scopeGen.written).isEmpty();
   }
 
+  @Test
+  void noRollbackForOfAPrivateExceptionIsTheOnlyErrorAndStopsTheScope() {
+    JavaFileObject source =
+        source(
+            "test.Gap",
+            "private static class Quiet extends RuntimeException {",
+            "  private static final long serialVersionUID = 1L;",
+            "}",
+            "@Enter String open() { return null; }",
+            "@dev.scopegen.Rollback(noRollbackFor = Quiet.class) void rollback() {}");
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@Rollback method rollback uses Gap.Quiet, which is not visible in package test where"
+                + " the scope is generated; make Gap.Quiet visible there")
+        .inFile(source)
+        .onLineContaining("noRollbackFor = Quiet.class");
+    assertThat(scopeGen.written).isEmpty();
+  }
+
   private void assertMissing(String enter, String described) {
     JavaFileObject source = source("test.Gap", enter, "@Exit void close() {}");
     Compilation compilation = compile(source);
