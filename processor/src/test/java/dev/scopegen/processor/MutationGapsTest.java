@@ -364,6 +364,30 @@ class MutationGapsTest {
     assertThat(scopeGen.written).isEmpty();
   }
 
+  @Test
+  void missingBoundOfATypeVariableOfAGeneratorClassDefersIt() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceLines(
+            "test.Gap",
+            "package test;",
+            "",
+            "import dev.scopegen.ScopedResource;",
+            "import dev.scopegen.runtime.Yield;",
+            "",
+            "class Gap<B extends Absent> {",
+            "  @ScopedResource",
+            "  static void open(Yield<String> y) { y.yield(\"r\"); }",
+            "}");
+    Compilation compilation = compile(source);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "ScopeGen cannot process test.Gap because it refers to Absent, which does not exist")
+        .inFile(source)
+        .onLineContaining("class Gap");
+    assertThat(scopeGen.written).isEmpty();
+  }
+
   private void assertMissing(String enter, String described) {
     JavaFileObject source = source("test.Gap", enter, "@Exit void close() {}");
     Compilation compilation = compile(source);
