@@ -33,12 +33,21 @@ class WriterSupportTest {
   }
 
   @Test
-  void aPlaceholderCountsAsWideAsItsTypesSimpleNames() {
-    ClassName nested = ClassName.get("some.very.long.pkg", "Outer", "Inner");
-    // "Outer.Inner" is 11 wide: 78 + 1 + 11 = 90 fits, the package does not count.
-    String format = "y".repeat(78) + " $T z";
+  void aWordLongerThanTheWidthStandsAloneWithoutAnEmptyLineBeforeIt() {
+    String word = "w".repeat(95);
 
-    assertThat(WriterSupport.wrap(format, nested).toString())
-        .isEqualTo("y".repeat(78) + " some.very.long.pkg.Outer.Inner\nz\n");
+    assertThat(WriterSupport.wrap(word + " v")).isEqualTo(word + "\nv\n");
+  }
+
+  @Test
+  void eachPlaceholderCountsAsWideAsItsOwnTypesSimpleNames() {
+    ClassName small = ClassName.get("p", "Short");
+    ClassName nested = ClassName.get("some.very.long.pkg", "Outer", "Inner");
+    // "Short" is 5 wide and "Outer.Inner" 11: 72 + 1 + 5 + 1 + 11 = 90 fits, the packages do not
+    // count.
+    String format = "y".repeat(72) + " $T $T z";
+
+    assertThat(WriterSupport.wrap(format, small, nested).toString())
+        .isEqualTo("y".repeat(72) + " p.Short some.very.long.pkg.Outer.Inner\nz\n");
   }
 }
