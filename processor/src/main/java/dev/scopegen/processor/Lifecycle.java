@@ -28,11 +28,6 @@ enum Lifecycle {
     return annotation;
   }
 
-  /** The annotation's canonical name, as source code may spell it. */
-  String canonicalName() {
-    return annotation.getCanonicalName();
-  }
-
   /** The annotation's simple name, as messages quote it after an {@code @}. */
   String simpleName() {
     return annotation.getSimpleName();
