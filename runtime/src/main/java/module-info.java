@@ -8,6 +8,8 @@
  * part of the API (see its package documentation).
  */
 module dev.scopegen.runtime {
+  requires jdk.jfr;
+
   exports dev.scopegen.runtime;
   exports dev.scopegen.runtime.internal;
 }

@@ -1,6 +1,7 @@
 package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.LeakDetector;
 import dev.scopegen.runtime.internal.Registrations;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.Unwinding;
@@ -91,6 +92,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
     Objects.requireNonNull(scope, "scope");
     T resource = Blocking.enter(scope);
     registrations.add(Registrations.SCOPE, scope, resource);
+    registered();
     return resource;
   }
 
@@ -113,6 +115,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
     }
     if (Stages.isDoneNormally(entering)) {
       registrations.add(Registrations.SCOPE, scope, Stages.valueOf(entering));
+      registered();
       return entering;
     }
     CompletableFuture<T> entered = new CompletableFuture<>();
@@ -122,6 +125,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
             return entered.completeExceptionally(Failures.unwrap(failure));
           }
           registrations.add(Registrations.SCOPE, scope, resource);
+          registered();
           return entered.complete(resource);
         });
     return entered;
@@ -176,7 +180,22 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
 
   private <R> R register(byte kind, R registration, String what) {
     registrations.add(kind, Objects.requireNonNull(registration, what), null);
+    registered();
     return registration;
+  }
+
+  /** Leak detection: a stack holding registrations is entered until it has been unwound. */
+  private void registered() {
+    if (LeakDetector.ON) {
+      LeakDetector.registered(this, registrations);
+    }
+  }
+
+  private CompletionStage<Boolean> unwound(CompletionStage<Boolean> unwinding) {
+    if (LeakDetector.ON) {
+      LeakDetector.unwinding(this, registrations, unwinding);
+    }
+    return unwinding;
   }
 
   /**
@@ -189,6 +208,9 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
   public ExitStack popAll() {
     ExitStack moved = new ExitStack();
     moved.registrations = registrations.removeAll();
+    if (LeakDetector.ON) {
+      LeakDetector.moved(registrations, moved, moved.registrations);
+    }
     return moved;
   }
 
@@ -201,7 +223,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    Stages.await(Unwinding.unwind(registrations, null));
+    Stages.await(unwound(Unwinding.unwind(registrations, null)));
   }
 
   /**
@@ -211,7 +233,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    *     cleanup failure, with later ones suppressed onto it
    */
   public CompletionStage<Void> closeAsync() {
-    CompletionStage<Boolean> unwinding = Unwinding.unwind(registrations, null);
+    CompletionStage<Boolean> unwinding = unwound(Unwinding.unwind(registrations, null));
     if (Stages.isDoneNormally(unwinding)) {
       return Stages.done();
     }
@@ -240,6 +262,6 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   @Override
   public CompletionStage<Boolean> exit(ExitStack stack, Throwable failure) {
-    return Unwinding.unwind(registrations, failure);
+    return unwound(Unwinding.unwind(registrations, failure));
   }
 }

@@ -23,8 +23,9 @@ import java.util.function.Predicate;
  *       #use} and exit stacks need, run the method on a thread of its own (a virtual thread when
  *       the JDK has them, else a daemon platform thread). The thread stops at the yield, {@code
  *       enter} completes with the resource, and the thread waits there until {@code exit} resumes
- *       it with the body's outcome. Such a scope must be exited, or its thread waits forever; and
- *       the method does not see the caller's thread-locals.
+ *       it with the body's outcome. Such a scope must be exited, or its thread waits forever (with
+ *       leak detection on, {@link LeakDetector} resumes it with a failure once the scope has
+ *       become unreachable); and the method does not see the caller's thread-locals.
  * </ul>
  *
  * <p>The outcome follows {@link GeneratorOutcome}. An instance is single-use: a second {@code
@@ -88,6 +89,9 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
     start();
     SuspendedGenerator<T> generator = new SuspendedGenerator<>(name, method);
     suspended = generator;
+    if (LeakDetector.ON) {
+      LeakDetector.entered(this, generator, name);
+    }
     return generator.start();
   }
 
@@ -107,7 +111,9 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
     if (generator == null) {
       throw GeneratorOutcome.notEntered(name);
     }
-    return generator.resume(failure);
+    CompletionStage<Boolean> exited = generator.resume(failure);
+    LeakDetector.reachable(this); // not reported as leaked while its exit is in progress
+    return exited;
   }
 
   /**

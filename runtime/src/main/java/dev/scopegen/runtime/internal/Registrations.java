@@ -44,6 +44,13 @@ public final class Registrations {
   private Object[] resources;
   private int size;
 
+  /**
+   * Leak detection's record of the stack that owns these registrations, set by {@link
+   * LeakDetector}; always {@code null} when detection is off. It fits in the object's alignment
+   * padding, so it costs no memory.
+   */
+  TrackedScope leak;
+
   /** Creates an empty set of registrations. */
   public Registrations() {
     this(NO_KINDS, NOTHING, NOTHING, 0);

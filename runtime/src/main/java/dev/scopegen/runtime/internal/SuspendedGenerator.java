@@ -51,6 +51,16 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
     return exited;
   }
 
+  /** Whether {@link #resume} was called: for {@link LeakDetector}. */
+  boolean isResumed() {
+    return resumed.isDone();
+  }
+
+  /** The stage that completes when the method yields: for {@link LeakDetector}. */
+  CompletionStage<T> yielded() {
+    return entered;
+  }
+
   @Override
   public void run() {
     Throwable methodFailure = null;
