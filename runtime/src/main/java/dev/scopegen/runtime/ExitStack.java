@@ -67,6 +67,14 @@ import java.util.concurrent.CompletionStage;
  * thread at a time, wait for {@link #enterAsync} before registering more, and wait for an
  * unwinding to finish before touching the stack again. Asynchronous registrations may complete on
  * any thread; the completion of their stages orders the steps.
+ *
+ * <h2>Leaks</h2>
+ *
+ * <p>A stack that holds registrations must be closed (or used as a scope), or they never run. With
+ * {@code -Ddev.scopegen.leakDetection=on}, a stack that becomes unreachable while it holds
+ * registrations, before its unwinding has finished, is reported: a WARNING on the {@code
+ * System.Logger} {@code dev.scopegen.leak}, with the stack trace of its first registration since
+ * it was created or last unwound, and a JFR event {@code dev.scopegen.Leak}.
  */
 // close() declares Exception because cleanup callbacks may throw any exception, InterruptedException
 // included; javac's "try" lint would flag that on every AutoCloseable declaring Exception.

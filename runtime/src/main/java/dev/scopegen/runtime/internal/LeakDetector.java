@@ -15,9 +15,9 @@ import java.util.concurrent.CompletionStage;
  * unreachable while it is still entered is reported, with the stack trace of where it was entered.
  *
  * <p>What is tracked: an {@link ExitStack} that holds registrations (from the first registration
- * after it was created or last unwound, until its unwinding has finished), and a blocking {@code
- * @ScopedResource} method entered on a thread of its own ({@link BlockingGenerator#enter}) whose
- * exit never ran. A leaked generator is resumed at its yield with a {@link CancellationException},
+ * after it was created or last unwound, until its unwinding has finished), and a blocking
+ * generator method ({@code @ScopedResource}) entered on a thread of its own ({@link
+ * BlockingGenerator#enter}) whose exit never ran. A leaked generator is resumed at its yield with a {@link CancellationException},
  * as Python throws {@code GeneratorExit} into a generator that is garbage collected: its {@code
  * catch} and {@code finally} blocks run and its thread ends.
  *
@@ -182,14 +182,7 @@ public final class LeakDetector {
    * resumed.
    */
   static void entered(BlockingGenerator<?> scope, SuspendedGenerator<?> generator, String name) {
-    EnteredAt enteredAt = new EnteredAt();
-    StackTraceElement[] frames = enteredAt.getStackTrace();
-    // The frame under BlockingGenerator.enter is the generated scope's enter.
-    String scopeName =
-        frames.length > 0 && frames[0].getMethodName().equals("enter")
-            ? frames[0].getClassName()
-            : "@ScopedResource " + name;
-    Reaper.CLEANER.register(scope, new TrackedScope(scopeName, generator, enteredAt));
+    Reaper.CLEANER.register(scope, new TrackedScope(name, generator, new EnteredAt()));
   }
 
   /** Runs on the cleaner's thread once a tracked scope has become unreachable. */
@@ -232,10 +225,9 @@ public final class LeakDetector {
       return;
     }
     String type = resource == null ? "null" : resource.getClass().getName();
-    report(tracked, type, 0, true);
+    String scope = report(tracked, type, 0, true);
     CancellationException leaked =
-        new CancellationException(
-            tracked.scope + " became unreachable while entered: its exit never ran");
+        new CancellationException(scope + " became unreachable while entered: its exit never ran");
     leaked.initCause(tracked.enteredAt);
     CompletionStage<Boolean> exited;
     try {
@@ -248,17 +240,19 @@ public final class LeakDetector {
           if (failure != null && failure != leaked) {
             Reaper.LOGGER.log(
                 Level.WARNING,
-                "The cleanup of the leaked " + tracked.scope + " failed after its release",
+                "The cleanup of the leaked " + scope + " failed after its release",
                 failure);
           }
           return null;
         });
   }
 
-  private static void report(
+  /** Reports a leak and returns the scope's name. */
+  private static String report(
       TrackedScope tracked, String resourceType, int registrations, boolean released) {
-    EnteredAt enteredAt = tracked.enteredAt;
-    LeakEvent.commit(tracked.scope, resourceType, registrations, enteredAt, released);
+    EnteredAt enteredAt = tracked.enteredAt.trimmed();
+    String scope = scopeName(tracked);
+    LeakEvent.commit(scope, resourceType, registrations, enteredAt, released);
     String message;
     if (tracked.generator == null) {
       message =
@@ -270,26 +264,42 @@ public final class LeakDetector {
     } else {
       message =
           "LEAK: "
-              + tracked.scope
+              + scope
               + " became unreachable while entered: its exit never ran. Its method was resumed"
               + " with a CancellationException so that its cleanup runs and its thread ends."
               + " It was entered here:";
     }
     Reaper.LOGGER.log(Level.WARNING, message, enteredAt);
+    return scope;
+  }
+
+  /**
+   * {@code ExitStack}, or the generated scope class of a generator: the class of the frame under
+   * {@link BlockingGenerator#enter}, its generated {@code enter}.
+   */
+  private static String scopeName(TrackedScope tracked) {
+    if (tracked.generator == null) {
+      return tracked.name;
+    }
+    StackTraceElement[] frames = tracked.enteredAt.trimmed().getStackTrace();
+    return frames.length > 0 && frames[0].getMethodName().equals("enter")
+        ? frames[0].getClassName()
+        : "@ScopedResource " + tracked.name;
   }
 
   private static void exitedProperly(TrackedScope tracked) {
     if (Reaper.LOGGER.isLoggable(Level.DEBUG)) {
       Reaper.LOGGER.log(
           Level.DEBUG,
-          tracked.scope + " was collected after its exit: no leak. It was entered here:",
-          tracked.enteredAt);
+          scopeName(tracked) + " was collected after its exit: no leak. It was entered here:",
+          tracked.enteredAt.trimmed());
     }
   }
 
   /**
-   * Where a tracked scope was entered: a stack trace captured when it was entered, without the
-   * frames of the runtime's own bookkeeping.
+   * Where a tracked scope was entered: a stack trace captured when it was entered. Only the raw
+   * trace is recorded then; its frames are made, without those of the runtime's own bookkeeping,
+   * when the scope is reported.
    */
   static final class EnteredAt extends Throwable {
     private static final long serialVersionUID = 1L;
@@ -297,19 +307,34 @@ public final class LeakDetector {
     /** The name of the thread that entered the scope. */
     final String thread;
 
+    private boolean trimmed;
+
     EnteredAt() {
       this(Thread.currentThread().getName());
     }
 
     private EnteredAt(String thread) {
-      super("entered on thread \"" + thread + "\"", null, false, true);
+      super(null, null, false, true);
       this.thread = thread;
-      StackTraceElement[] frames = getStackTrace();
-      int first = 0;
-      while (first < frames.length && isBookkeeping(frames[first].getClassName())) {
-        first++;
+    }
+
+    @Override
+    public String getMessage() {
+      return "entered on thread \"" + thread + "\"";
+    }
+
+    /** Makes the frames, without the runtime's bookkeeping, once; returns this. */
+    synchronized EnteredAt trimmed() {
+      if (!trimmed) {
+        StackTraceElement[] frames = getStackTrace();
+        int first = 0;
+        while (first < frames.length && isBookkeeping(frames[first].getClassName())) {
+          first++;
+        }
+        setStackTrace(Arrays.copyOfRange(frames, first, frames.length));
+        trimmed = true;
       }
-      setStackTrace(Arrays.copyOfRange(frames, first, frames.length));
+      return this;
     }
 
     private static boolean isBookkeeping(String className) {

@@ -11,8 +11,8 @@ package dev.scopegen.runtime.internal;
  */
 final class TrackedScope implements Runnable {
 
-  /** The scope's name: {@code ExitStack}, or the generated class of a generator's scope. */
-  final String scope;
+  /** {@code ExitStack}, or the name of a generator's method. */
+  final String name;
 
   /** The blocking generator suspended at its yield; {@code null} for an exit stack. */
   final SuspendedGenerator<?> generator;
@@ -29,8 +29,8 @@ final class TrackedScope implements Runnable {
    */
   volatile boolean open;
 
-  TrackedScope(String scope, SuspendedGenerator<?> generator, LeakDetector.EnteredAt enteredAt) {
-    this.scope = scope;
+  TrackedScope(String name, SuspendedGenerator<?> generator, LeakDetector.EnteredAt enteredAt) {
+    this.name = name;
     this.generator = generator;
     this.enteredAt = enteredAt;
   }
