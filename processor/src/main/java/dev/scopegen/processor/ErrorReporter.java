@@ -95,6 +95,21 @@ final class ErrorReporter {
   }
 
   /**
+   * Reports a warning on a syntax tree: a likely bug in a method body that the code may also mean.
+   * Warnings do not count as errors: the scope is generated all the same.
+   *
+   * @param trees javac's tree API
+   * @param tree the tree to point at
+   * @param file the file that contains it
+   * @param message what is likely wrong, and how to fix or silence it
+   * @param arguments the values of the message's placeholders
+   */
+  void warning(
+      Trees trees, Tree tree, CompilationUnitTree file, Messages message, Object... arguments) {
+    trees.printMessage(Diagnostic.Kind.WARNING, message.format(arguments), tree, file);
+  }
+
+  /**
    * Reports a note that concerns the whole compilation rather than one element.
    *
    * @param message what the user should know

@@ -54,7 +54,7 @@ final class GeneratorValidator {
     this.types = env.getTypeUtils();
     this.inspector = new TypeInspector(env);
     this.reporter = reporter;
-    this.yieldUsage = GeneratorYieldUsage.create(env);
+    this.yieldUsage = GeneratorYieldUsage.create(env, reporter);
     this.names = new ScopeNames(env);
   }
 
@@ -126,7 +126,7 @@ final class GeneratorValidator {
     Optional<VariableElement> yield = yieldParameter(method);
     yield.ifPresent(parameter -> checkReturnType(method, kindOf(parameter.asType())));
     yield
-        .filter(parameter -> yieldUsage.isUnused(method, parameter))
+        .filter(parameter -> yieldUsage.readBody(method, parameter, kindOf(parameter.asType())))
         .ifPresent(
             parameter ->
                 reporter.error(

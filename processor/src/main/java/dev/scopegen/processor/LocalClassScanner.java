@@ -75,8 +75,8 @@ final class LocalClassScanner {
 
   /**
    * Whether this scanner can read syntax trees; when it cannot, {@link #report} does nothing, and
-   * neither does the check of unused yield parameters ({@link GeneratorYieldUsage}), which needs
-   * the same tree API.
+   * neither do the checks of generator bodies ({@link GeneratorYieldUsage}), which need the same
+   * tree API.
    *
    * @return {@code true} with javac's tree API
    */

@@ -3,7 +3,7 @@ package dev.scopegen.processor;
 import java.util.Locale;
 
 /**
- * Every message of the processor, in one place: the errors, and the one note.
+ * Every message of the processor, in one place: the errors, the warnings, and the one note.
  *
  * <p>Each error is a short rule sentence: it names the annotation, quotes the user's names
  * ({@code %s} arguments, filled by {@link #format}) and says how to fix the code. Every message has
@@ -171,15 +171,31 @@ enum Messages {
   GENERATOR_NAME_CLASH(
       "@ScopedResource method %s would generate %s, as %s does; rename one of the two methods"),
 
+  // Warnings: likely bugs in a generator method's body, which the code may also mean.
+
+  /** Arguments: the first unprotected statement, the method, the suppression key. */
+  GENERATOR_UNPROTECTED_CLEANUP(
+      "%s after the yield of @ScopedResource method %s does not run when the body fails; put the"
+          + " yield in try { ... } finally { ... } with the cleanup in the finally block, or, if it"
+          + " must run only on success, add @SuppressWarnings(\"%s\")"),
+
+  /** Arguments: the step as written, the method, the suppression key. */
+  GENERATOR_UNPROTECTED_ASYNC_CLEANUP(
+      "%s on the yield's stage of @ScopedResource method %s does not run when the body fails;"
+          + " chain the cleanup with andFinally or onFailure of YieldStage (or handle or"
+          + " whenComplete), which run after a failure too, or, if it must run only on success, add"
+          + " @SuppressWarnings(\"%s\")"),
+
   // Notes, once per compilation.
 
   /** No arguments. */
   TREE_CHECKS_SKIPPED(
       "ScopeGen cannot read method bodies with this compiler (javac's tree API, com.sun.source, is"
-          + " not available to it), so two checks do not run: the check that a @ScopedResource"
+          + " not available to it), so three checks do not run: the check that a @ScopedResource"
           + " method uses its yield parameter (a yield that is never called fails at run time"
-          + " instead), and the check for lifecycle and @ScopedResource annotations in local and"
-          + " anonymous classes (they are ignored there, without a scope)"),
+          + " instead), the warnings about cleanup after a yield that the body's failure skips,"
+          + " and the check for lifecycle and @ScopedResource annotations in local and anonymous"
+          + " classes (they are ignored there, without a scope)"),
   ;
 
   private final String template;

@@ -27,9 +27,9 @@ import javax.lang.model.element.TypeElement;
  * generates only when the type is clean. Types that refer to classes not generated yet are
  * deferred to the next round.
  *
- * <p>Two checks read method bodies with javac's tree API: local classes, and unused yield
- * parameters. With another compiler (such as Eclipse's) they cannot run, and the first round says
- * so in one note.
+ * <p>Three checks read method bodies with javac's tree API: local classes, unused yield
+ * parameters, and the warnings about cleanup after a yield that the body's failure skips. With
+ * another compiler (such as Eclipse's) they cannot run, and the first round says so in one note.
  */
 @AutoService(Processor.class)
 public final class ScopeProcessor extends AbstractProcessor {

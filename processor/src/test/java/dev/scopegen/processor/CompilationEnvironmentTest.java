@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the processor adapts to the compilation it runs in: named modules that do not read {@code
  * java.compiler}, where {@code @Generated} cannot be written, and compilers without javac's tree
- * API, where two checks cannot run.
+ * API, where three checks cannot run.
  */
 class CompilationEnvironmentTest {
 
