@@ -2,6 +2,7 @@ package dev.scopegen.processor;
 
 import static java.util.stream.Collectors.joining;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,7 +19,9 @@ import dev.scopegen.processor.GeneratorMethod.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -52,6 +55,12 @@ final class GeneratorYieldUsage {
 
   private final Trees trees;
   private final ErrorReporter reporter;
+
+  /** The type whose method paths {@link #methodPaths} holds. */
+  private Element pathsOf;
+
+  /** The path to the declaration of each method of {@link #pathsOf}. */
+  private Map<Element, TreePath> methodPaths = Map.of();
 
   private GeneratorYieldUsage(Trees trees, ErrorReporter reporter) {
     this.trees = trees;
@@ -88,8 +97,8 @@ final class GeneratorYieldUsage {
     if (trees == null) {
       return false;
     }
-    TreePath path = trees.getPath(method);
-    if (path == null || !(path.getLeaf() instanceof MethodTree)) {
+    TreePath path = pathOf(method);
+    if (path == null) {
       return false;
     }
     MethodTree tree = (MethodTree) path.getLeaf();
@@ -104,6 +113,32 @@ final class GeneratorYieldUsage {
       }
     }
     return !scanner.mentioned;
+  }
+
+  /**
+   * The path to the declaration of {@code method}. {@code Trees.getPath(method)} would search the
+   * whole file for each method; the paths of all methods of a type are found at once instead, from
+   * the type's declaration, and kept until a method of another type is asked for.
+   */
+  private TreePath pathOf(ExecutableElement method) {
+    Element type = method.getEnclosingElement();
+    if (!type.equals(pathsOf)) {
+      pathsOf = type;
+      methodPaths = new HashMap<>();
+      TreePath typePath = trees.getPath(type);
+      if (typePath != null && typePath.getLeaf() instanceof ClassTree) {
+        for (Tree member : ((ClassTree) typePath.getLeaf()).getMembers()) {
+          if (member instanceof MethodTree) {
+            TreePath path = new TreePath(typePath, member);
+            Element element = trees.getElement(path);
+            if (element != null) {
+              methodPaths.put(element, path);
+            }
+          }
+        }
+      }
+    }
+    return methodPaths.get(method);
   }
 
   private void warn(ExecutableElement method, Kind kind, MethodTree tree, TreePath site) {
