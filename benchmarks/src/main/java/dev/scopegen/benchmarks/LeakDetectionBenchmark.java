@@ -70,6 +70,7 @@ public class LeakDetectionBenchmark {
     return exitStack3();
   }
 
+  @SuppressWarnings("try") // close() declares Exception, as AutoCloseable's does
   private SyncLedger exitStack3() throws Exception {
     try (ExitStack stack = new ExitStack()) {
       stack.callback(this::count);

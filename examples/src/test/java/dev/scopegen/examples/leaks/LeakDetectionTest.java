@@ -191,6 +191,7 @@ class LeakDetectionTest {
     assertEquals(List.of(), leakEvents(List.of("close", "runAsAScope", "popAllAndClose")));
   }
 
+  @SuppressWarnings("try") // close() declares Exception, as AutoCloseable's does
   private void closeWithTryWithResources() throws Exception {
     try (ExitStack stack = new ExitStack()) {
       stack.callback(() -> log.add("closed"));

@@ -20,7 +20,7 @@ import jdk.jfr.StackTrace;
 @Category("ScopeGen")
 @Description("A scope that became unreachable while it was entered: its exit never ran")
 @StackTrace(false)
-public final class LeakEvent extends Event {
+final class LeakEvent extends Event {
 
   @Label("Scope")
   @Description("ExitStack, or the generated scope class of a @ScopedResource method")
