@@ -162,7 +162,7 @@ public final class Blocking {
   private static <T> void releaseLate(AsyncScope<T> scope, T resource, Throwable reason) {
     try {
       scope.exit(resource, reason)
-          .whenComplete((ignored, failure) -> Failures.addSuppressed(reason, Failures.unwrap(failure)));
+          .handle((ignored, failure) -> Failures.addSuppressed(reason, Failures.unwrap(failure)));
     } catch (Throwable failure) {
       Failures.addSuppressed(reason, failure);
     }

@@ -91,6 +91,30 @@ public final class Stages {
   }
 
   /**
+   * Whether the state of {@code stage} can be read without waiting and it completed exceptionally.
+   *
+   * @param stage a stage, not {@code null}
+   * @return {@code true} when {@link #failureNow} returns its failure
+   */
+  public static boolean isDoneExceptionally(CompletionStage<?> stage) {
+    return stage instanceof CompletableFuture
+        && stage.getClass() != MINIMAL_STAGE
+        && ((CompletableFuture<?>) stage).isCompletedExceptionally();
+  }
+
+  /**
+   * Returns the failure of a stage for which {@link #isDoneExceptionally} returned {@code true}, as
+   * it is stored (a dependent stage's failure may be wrapped in a {@code CompletionException}).
+   * Reads it with {@code handle}, which allocates no exception.
+   *
+   * @param stage a stage that completed exceptionally
+   * @return its failure
+   */
+  public static Throwable failureNow(CompletionStage<?> stage) {
+    return failureOf((CompletableFuture<?>) stage);
+  }
+
+  /**
    * Returns the value of a stage for which {@link #isDoneNormally} returned {@code true}.
    *
    * @param <T> the value type

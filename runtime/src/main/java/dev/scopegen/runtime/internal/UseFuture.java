@@ -16,6 +16,9 @@ import java.util.function.Function;
  * <p>It moves through three phases, entering, running the body and exiting, in a lock-free state
  * word. Stages that are already complete are consumed on the spot: a scope whose stages are all
  * complete costs no {@code UseFuture} at all, only the completed future {@link #start} returns.
+ * A stage that already failed is read on the spot too. A pending stage is listened to with {@code
+ * handle}, never {@code whenComplete}, which would wrap a failure in a new {@code
+ * CompletionException} with a stack trace.
  *
  * <p>{@link #cancel} is a request, as in Python: it cancels the body's stage (or, while entering,
  * marks the body as never to run) and the future completes after {@link AsyncScope#exit} has
@@ -85,7 +88,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     if (!Stages.isDoneNormally(entering)) {
       UseFuture<T, R> future = new UseFuture<>(scope, body, ENTERING);
       future.entering = entering;
-      entering.whenComplete(future::entered);
+      entering.handle(future::entered);
       return future;
     }
     T resource = Stages.valueOf(entering);
@@ -95,11 +98,14 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     } catch (Throwable bodyFailure) {
       return exitNow(scope, body, resource, null, bodyFailure);
     }
+    if (Stages.isDoneExceptionally(stage)) {
+      return exitNow(scope, body, resource, null, Failures.unwrap(Stages.failureNow(stage)));
+    }
     if (!Stages.isDoneNormally(stage)) {
       UseFuture<T, R> future = new UseFuture<>(scope, body, RUNNING);
       future.resource = resource;
       future.running = stage;
-      stage.whenComplete(future::bodyDone);
+      stage.handle(future::bodyDone);
       BodyLink.runsAs(entering, stage);
       return future;
     }
@@ -128,17 +134,21 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
           ? CompletableFuture.failedFuture(propagating)
           : CompletableFuture.completedFuture(failure == null ? value : null);
     }
+    if (Stages.isDoneExceptionally(exiting)) {
+      return CompletableFuture.failedFuture(outcome(failure, Stages.failureNow(exiting), false));
+    }
     UseFuture<T, R> future = new UseFuture<>(scope, body, EXITING);
     future.value = value;
     future.failure = failure;
-    exiting.whenComplete(future::exited);
+    exiting.handle(future::exited);
     return future;
   }
 
-  private void entered(T resource, Throwable enterFailure) {
+  /** Enter's stage completed; returns {@code null}, for {@code handle}. */
+  private Void entered(T resource, Throwable enterFailure) {
     if (enterFailure != null) {
       completeExceptionally(Failures.unwrap(enterFailure));
-      return;
+      return null;
     }
     this.resource = resource;
     if (!STATE.compareAndSet(this, ENTERING, RUNNING)) {
@@ -146,30 +156,35 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       state = EXITING | CANCEL_REQUESTED;
       cancelledBeforeBody = true;
       exit(new CancellationException("use() was cancelled while entering the scope"));
-      return;
+      return null;
     }
     CompletionStage<R> stage;
     try {
       stage = Stages.nonNull(body.apply(resource), "the body");
     } catch (Throwable bodyFailure) {
       bodyEnded(null, bodyFailure);
-      return;
+      return null;
     }
     if (Stages.isDoneNormally(stage)) {
       bodyEnded(Stages.valueOf(stage), null);
-      return;
+      return null;
     }
     running = stage;
     if (((int) STATE.getVolatile(this) & CANCEL_REQUESTED) != 0) {
       Stages.cancel(stage);
     }
-    stage.whenComplete(this::bodyDone);
+    stage.handle(this::bodyDone);
     BodyLink.runsAs(entering, stage);
+    return null;
   }
 
-  /** The body's stage completed: its failure is read without the machinery's wrapper. */
-  private void bodyDone(R value, Throwable bodyFailure) {
+  /**
+   * The body's stage completed: its failure is read without the machinery's wrapper. Returns
+   * {@code null}, for {@code handle}.
+   */
+  private Void bodyDone(R value, Throwable bodyFailure) {
     bodyEnded(value, Failures.unwrap(bodyFailure));
+    return null;
   }
 
   /** The body ended with {@code value} or {@code failure}, which is kept as it is. */
@@ -201,11 +216,12 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     if (Stages.isDoneNormally(exiting)) {
       exited(Stages.valueOf(exiting), null);
     } else {
-      exiting.whenComplete(this::exited);
+      exiting.handle(this::exited);
     }
   }
 
-  private void exited(Boolean suppress, Throwable exitFailure) {
+  /** Exit's stage completed; returns {@code null}, for {@code handle}. */
+  private Void exited(Boolean suppress, Throwable exitFailure) {
     // The body never ran after a cancel during enter: its exit cannot turn that into a result.
     boolean suppressed = Boolean.TRUE.equals(suppress) && !cancelledBeforeBody;
     Throwable propagating = outcome(failure, exitFailure, suppressed);
@@ -214,6 +230,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     } else {
       complete(failure == null ? value : null);
     }
+    return null;
   }
 
   /**
