@@ -13,8 +13,10 @@ import java.util.concurrent.CompletionStage;
  * The registrations of an {@link ExitStack}, newest last: exit handlers, cleanup callbacks and
  * entered scopes, synchronous and asynchronous, in one LIFO order.
  *
- * <p>Three parallel arrays hold what each registration is, its target and, for an entered scope,
- * its resource; registering allocates nothing beyond the arrays' occasional growth.
+ * <p>Parallel arrays hold what each registration is, its target and, for an entered scope, its
+ * resource; registering allocates nothing beyond the arrays' occasional growth. The resources'
+ * array is created only when a scope's resource is registered: handlers and callbacks do not pay
+ * for it.
  *
  * <p>Not part of the public API.
  */
@@ -76,11 +78,18 @@ public final class Registrations {
       int capacity = Math.max(INITIAL_CAPACITY, size * 2);
       kinds = Arrays.copyOf(kinds, capacity);
       targets = Arrays.copyOf(targets, capacity);
-      resources = Arrays.copyOf(resources, capacity);
+      if (resources.length != 0) {
+        resources = Arrays.copyOf(resources, capacity);
+      }
     }
     kinds[size] = kind;
     targets[size] = target;
-    resources[size] = resource;
+    if (resource != null) {
+      if (resources.length == 0) {
+        resources = new Object[kinds.length];
+      }
+      resources[size] = resource;
+    }
     size++;
   }
 
@@ -111,16 +120,19 @@ public final class Registrations {
    * Removes the newest registration and runs it with the failure in flight.
    *
    * @return its stage: whether a handler or scope suppresses {@code failure}, or when a callback is
-   *     done
+   *     done; {@code null} when a synchronous callback is done
    * @throws Throwable what a synchronous handler or callback threw
    */
   CompletionStage<?> exitNewest(Throwable failure) throws Throwable {
     int newest = --size;
     byte kind = kinds[newest];
     Object target = targets[newest];
-    Object resource = resources[newest];
     targets[newest] = null;
-    resources[newest] = null;
+    Object resource = null;
+    if (resources.length != 0) {
+      resource = resources[newest];
+      resources[newest] = null;
+    }
     switch (kind) {
       case HANDLER:
         return Stages.of(((ExitHandler) target).onExit(failure));
@@ -128,7 +140,7 @@ public final class Registrations {
         return Stages.nonNull(((AsyncExitHandler) target).onExit(failure), "an async exit handler");
       case CLEANUP:
         ((Cleanup) target).run();
-        return Stages.done();
+        return null; // done: the loop records it without looking at a stage
       case ASYNC_CLEANUP:
         return Stages.nonNull(((AsyncCleanup) target).run(), "an async cleanup callback");
       default:

@@ -1,0 +1,82 @@
+package dev.scopegen.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+
+/**
+ * The stack keeps an entered scope's resource only once a scope registered one: callbacks and
+ * handlers alone do without it. Each scope must still get its own resource back, whichever way the
+ * registrations interleave with the growth of the stack.
+ */
+@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
+class ExitStackRegistrationsTest {
+
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+  /** A scope that hands out {@code resource} and logs what its exit receives. */
+  private AsyncScope<String> scope(String resource) {
+    return new AsyncScope<>() {
+      @Override
+      public CompletionStage<String> enter() {
+        return CompletableFuture.completedFuture(resource);
+      }
+
+      @Override
+      public CompletionStage<Boolean> exit(String received, Throwable failure) {
+        log.add("exit " + received);
+        return CompletableFuture.completedFuture(false);
+      }
+    };
+  }
+
+  @Test
+  void scopesEnteredAmongManyCallbacksGetTheirOwnResourcesBack() throws Exception {
+    ExitStack stack = new ExitStack();
+    for (int i = 0; i < 9; i++) { // past the first growth before any resource is kept
+      int n = i;
+      stack.callback(() -> log.add("callback " + n));
+    }
+    stack.enter(scope(null));
+    stack.enter(scope("first"));
+    for (int i = 9; i < 20; i++) { // another growth, now with resources
+      int n = i;
+      stack.callback(() -> log.add("callback " + n));
+    }
+    stack.enter(scope("second"));
+    stack.push(failure -> log.add("handler " + failure));
+    stack.close();
+
+    List<String> expected = new ArrayList<>();
+    expected.add("handler null");
+    expected.add("exit second");
+    for (int i = 19; i >= 9; i--) {
+      expected.add("callback " + i);
+    }
+    expected.add("exit first");
+    expected.add("exit null");
+    for (int i = 8; i >= 0; i--) {
+      expected.add("callback " + i);
+    }
+    assertEquals(expected, log);
+  }
+
+  @Test
+  void aStackReusedAfterUnwindingForgetsTheResourcesItHeld() throws Exception {
+    ExitStack stack = new ExitStack();
+    stack.enter(scope("kept"));
+    stack.close();
+    stack.enter(scope(null));
+    ExitStack moved = stack.popAll();
+    moved.enter(scope("moved"));
+    moved.close();
+    assertEquals(List.of("exit kept", "exit moved", "exit null"), log);
+  }
+}
