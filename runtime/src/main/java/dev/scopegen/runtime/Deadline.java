@@ -40,6 +40,8 @@ public final class Deadline {
 
   private static final VarHandle STATE =
       Stages.field(MethodHandles.lookup(), Deadline.class, "state", long.class);
+  private static final VarHandle INITIAL_WHEN =
+      Stages.field(MethodHandles.lookup(), Deadline.class, "initialWhen", Instant.class);
 
   /** The thread to interrupt, or {@code null} when the deadline cancels {@link #body} instead. */
   private final Thread thread;
@@ -51,22 +53,32 @@ public final class Deadline {
   private volatile CompletionStage<?> body;
 
   private volatile Future<?> timer;
-  private volatile Instant when;
 
-  private Deadline(Thread thread) {
+  // The instant of the deadline is computed only when asked for (when() and toString()): the
+  // first schedule keeps its timeout and the System.nanoTime() it started at; a reschedule, rare,
+  // computes its instant at once and says so with `rescheduled`, written last.
+  private final Duration initialTimeout;
+  private final long initialStart;
+  private volatile Instant initialWhen;
+  private volatile Instant when;
+  private volatile boolean rescheduled;
+
+  private Deadline(Thread thread, Duration timeout) {
     this.thread = thread;
+    this.initialTimeout = timeout;
+    this.initialStart = System.nanoTime();
   }
 
   /** A deadline that interrupts {@code thread}, scheduled {@code timeout} from now. */
   static Deadline interrupting(Thread thread, Duration timeout) {
-    Deadline deadline = new Deadline(thread);
+    Deadline deadline = new Deadline(thread, timeout);
     deadline.schedule(0, timeout);
     return deadline;
   }
 
   /** A deadline that cancels the stage passed to {@link #guard}, scheduled from now. */
   static Deadline cancelling(Duration timeout) {
-    Deadline deadline = new Deadline(null);
+    Deadline deadline = new Deadline(null, timeout);
     deadline.schedule(0, timeout);
     return deadline;
   }
@@ -94,6 +106,8 @@ public final class Deadline {
         if (stale != null) {
           stale.cancel(false);
         }
+        when = timeout == null ? null : instantAfter(Instant.now(), timeout);
+        rescheduled = true;
         schedule(next, timeout);
         return;
       }
@@ -118,23 +132,42 @@ public final class Deadline {
    * @return the instant, or empty when there is no deadline
    */
   public Optional<Instant> when() {
-    return Optional.ofNullable(when);
+    return Optional.ofNullable(instant());
+  }
+
+  /** The instant of the deadline, or {@code null} when there is none. */
+  private Instant instant() {
+    if (rescheduled) {
+      return when;
+    }
+    if (initialTimeout == null) {
+      return null;
+    }
+    Instant initial = initialWhen;
+    if (initial == null) {
+      // The wall-clock time the deadline started at, read after the elapsed time so that it is
+      // never earlier than the start; computed once, the first answer is kept.
+      long elapsed = System.nanoTime() - initialStart;
+      Instant started = Instant.now().minusNanos(elapsed);
+      Instant computed = instantAfter(started, initialTimeout);
+      Instant witness = (Instant) INITIAL_WHEN.compareAndExchange(this, null, computed);
+      initial = witness != null ? witness : computed;
+    }
+    return initial;
   }
 
   @Override
   public String toString() {
-    Instant at = when;
+    Instant at = instant();
     String status = expired() ? "expired" : (state & PHASE) == CLOSED ? "exited" : "open";
     return "Deadline[" + status + (at == null ? ", none" : ", at " + at) + "]";
   }
 
   private void schedule(long generation, Duration timeout) {
     if (timeout == null) {
-      when = null;
       timer = null;
       return;
     }
-    when = instantAfter(timeout);
     if (timeout.isZero() || timeout.isNegative()) {
       timer = null;
       fire(generation, false);
@@ -186,6 +219,20 @@ public final class Deadline {
    *     a {@link TimeoutException} whose cause is {@code failure}
    */
   CompletionStage<Boolean> exit(Throwable failure) {
+    TimeoutException timedOut = close(failure);
+    return timedOut == null ? Stages.of(false) : Stages.failed(timedOut);
+  }
+
+  /**
+   * Closes the deadline when its scope exits: {@link #exit} without a stage, for the blocking
+   * {@code call} and {@code run}.
+   *
+   * @param failure the body's failure, or {@code null}
+   * @return the {@link TimeoutException} that replaces {@code failure}, or {@code null} when the
+   *     outcome is the body's
+   * @throws IllegalStateException if the deadline was closed already
+   */
+  TimeoutException close(Throwable failure) {
     while (true) {
       long current = state;
       long phase = current & PHASE;
@@ -195,7 +242,7 @@ public final class Deadline {
           if (pending != null) {
             pending.cancel(false);
           }
-          return Stages.of(false);
+          return null;
         }
       } else if (phase == FIRING) {
         Thread.onSpinWait(); // the timer is interrupting the thread right now
@@ -209,11 +256,11 @@ public final class Deadline {
       Thread.interrupted(); // clear the interrupt the deadline caused
     }
     if (failure == null || failure instanceof TimeoutException) {
-      return Stages.of(false);
+      return null;
     }
     TimeoutException timeout = new TimeoutException("the deadline of the timeout scope expired");
     timeout.initCause(failure);
-    return Stages.failed(timeout);
+    return timeout;
   }
 
   private static void cancel(CompletionStage<?> stage, boolean onTimerThread) {
@@ -225,9 +272,9 @@ public final class Deadline {
     }
   }
 
-  private static Instant instantAfter(Duration timeout) {
+  private static Instant instantAfter(Instant start, Duration timeout) {
     try {
-      return Instant.now().plus(timeout);
+      return start.plus(timeout);
     } catch (ArithmeticException | DateTimeException beyondTheCalendar) {
       return timeout.isNegative() ? Instant.MIN : Instant.MAX;
     }

@@ -16,11 +16,9 @@ import java.util.function.Function;
 final class TimeoutScope implements TypedScope<Deadline, TimeoutException> {
 
   private final Duration timeout;
-  private final AsyncScope<Deadline> cancelling;
 
   TimeoutScope(Duration timeout) {
     this.timeout = timeout;
-    this.cancelling = new Cancelling(timeout);
   }
 
   /** Starts a deadline that interrupts the calling thread when it passes. */
@@ -40,7 +38,47 @@ final class TimeoutScope implements TypedScope<Deadline, TimeoutException> {
   public <R> CompletableFuture<R> use(
       Function<? super Deadline, ? extends CompletionStage<R>> body) {
     Objects.requireNonNull(body, "body");
-    return UseFuture.start(cancelling, deadline -> deadline.guard(body.apply(deadline)));
+    return UseFuture.start(
+        new Cancelling(timeout), deadline -> deadline.guard(body.apply(deadline)));
+  }
+
+  /**
+   * Runs {@code body} with a deadline that interrupts the calling thread: what {@link
+   * TypedScope#call} does through {@link #enter} and {@link #exit}, inline, with no stage.
+   */
+  @Override
+  public <R, X extends Throwable> R call(ScopeFunction<? super Deadline, ? extends R, X> body)
+      throws X, TimeoutException {
+    Deadline deadline = Deadline.interrupting(Thread.currentThread(), timeout);
+    R result;
+    try {
+      result = body.apply(deadline);
+    } catch (Throwable failure) {
+      TimeoutException timedOut = deadline.close(failure);
+      if (timedOut != null) {
+        throw timedOut;
+      }
+      throw failure;
+    }
+    deadline.close(null);
+    return result;
+  }
+
+  /** Runs {@code body} with a deadline that interrupts the calling thread; see {@link #call}. */
+  @Override
+  public <X extends Throwable> void run(ScopeConsumer<? super Deadline, X> body)
+      throws X, TimeoutException {
+    Deadline deadline = Deadline.interrupting(Thread.currentThread(), timeout);
+    try {
+      body.accept(deadline);
+    } catch (Throwable failure) {
+      TimeoutException timedOut = deadline.close(failure);
+      if (timedOut != null) {
+        throw timedOut;
+      }
+      throw failure;
+    }
+    deadline.close(null);
   }
 
   @Override
