@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code ExitStack} and {@code Scopes.all} entering three generated scopes whose methods are
  * synchronous, beside three {@code call}s nested by hand; and an exit stack of 100 cleanup
- * callbacks beside a hand-written {@link ArrayDeque} of them.
+ * callbacks beside a hand-written {@link ArrayDeque} of them. The {@code Sync} rows use {@link
+ * SyncLedgerFastScope}: the generated scope with the synchronous fast path the runtime offers.
  *
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar Stack -prof gc}.
  */
@@ -42,6 +43,13 @@ public class StackBenchmark {
   private final SyncLedgerScope thirdScope = SyncLedgerScope.of(third);
   private final AsyncScope<List<SyncLedger>> all =
       Scopes.all(List.of(firstScope, secondScope, thirdScope));
+
+  // The same scopes as generated scopes will write them, with the synchronous fast path.
+  private final SyncLedgerFastScope firstFast = new SyncLedgerFastScope(first);
+  private final SyncLedgerFastScope secondFast = new SyncLedgerFastScope(second);
+  private final SyncLedgerFastScope thirdFast = new SyncLedgerFastScope(third);
+  private final AsyncScope<List<SyncLedger>> allFast =
+      Scopes.all(List.of(firstFast, secondFast, thirdFast));
 
   private int cleaned;
   @SuppressWarnings("UnnecessaryLambda") // one callback for every registration
@@ -70,6 +78,20 @@ public class StackBenchmark {
   @Benchmark
   public SyncLedger all3() throws Exception {
     return all.call(ledgers -> body(ledgers.get(0), ledgers.get(1), ledgers.get(2)));
+  }
+
+  /** {@link #exitStack3} with scopes that implement the synchronous fast path. */
+  @Benchmark
+  public SyncLedger exitStack3Sync() throws Exception {
+    return new ExitStack()
+        .call(stack ->
+            body(stack.enter(firstFast), stack.enter(secondFast), stack.enter(thirdFast)));
+  }
+
+  /** {@link #all3} with scopes that implement the synchronous fast path. */
+  @Benchmark
+  public SyncLedger all3Sync() throws Exception {
+    return allFast.call(ledgers -> body(ledgers.get(0), ledgers.get(1), ledgers.get(2)));
   }
 
   /** Baseline: 100 callbacks in a hand-written deque, run newest first, failures kept. */

@@ -4,6 +4,7 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.LeakDetector;
 import dev.scopegen.runtime.internal.Registrations;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import dev.scopegen.runtime.internal.Unwinding;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +99,16 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   public <T> T enter(AsyncScope<T> scope) throws Exception {
     Objects.requireNonNull(scope, "scope");
-    T resource = Blocking.enter(scope);
+    T resource;
+    if (scope instanceof SynchronousScope) {
+      try {
+        resource = ((SynchronousScope<T>) scope).enterNow();
+      } catch (Throwable failure) {
+        throw Stages.sneakyThrow(failure);
+      }
+    } else {
+      resource = Blocking.enter(scope);
+    }
     registrations.add(Registrations.SCOPE, scope, resource);
     registered();
     return resource;
@@ -246,6 +256,43 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
       return Stages.done();
     }
     return Stages.after(unwinding, null);
+  }
+
+  /**
+   * Runs {@code body} with this stack and unwinds it with the body's failure in flight: the
+   * blocking {@code with ExitStack() as stack:}. The stack hands out itself, so nothing waits to
+   * enter it.
+   *
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @return the body's result, or {@code null} when a handler or scope suppressed its failure
+   * @throws X the body's failure
+   * @throws Exception a cleanup failure, as {@link #exit} says
+   */
+  @Override
+  public <R, X extends Throwable> R call(ScopeFunction<? super ExitStack, ? extends R, X> body)
+      throws X, Exception {
+    return Blocking.callEntered(this, this, body, ExitStack::isException);
+  }
+
+  /**
+   * Runs {@code body} with this stack and unwinds it with the body's failure in flight; see {@link
+   * #call}.
+   *
+   * @param <X> the body's checked exception
+   * @param body the body
+   * @throws X the body's failure
+   * @throws Exception a cleanup failure, as {@link #exit} says
+   */
+  @Override
+  public <X extends Throwable> void run(ScopeConsumer<? super ExitStack, X> body)
+      throws X, Exception {
+    Blocking.runEntered(this, this, body, ExitStack::isException);
+  }
+
+  private static boolean isException(Throwable failure) {
+    return failure instanceof Exception;
   }
 
   /**

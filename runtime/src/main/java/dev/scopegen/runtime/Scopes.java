@@ -286,7 +286,7 @@ public final class Scopes {
    * @return the scope, handing the body an unmodifiable list of the resources
    */
   public static <T> AsyncScope<List<T>> all(List<? extends AsyncScope<? extends T>> scopes) {
-    return new AllScope<T>(List.copyOf(scopes));
+    return AllScope.of(List.copyOf(scopes));
   }
 
   /**

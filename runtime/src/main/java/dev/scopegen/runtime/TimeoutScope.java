@@ -1,5 +1,6 @@
 package dev.scopegen.runtime;
 
+import dev.scopegen.runtime.internal.SynchronousScope;
 import dev.scopegen.runtime.internal.UseFuture;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * {@code call}/{@code run}, {@link ExitStack#enter}) its deadline interrupts the entering thread;
  * through {@link #use} it cancels the body's stage.
  */
-final class TimeoutScope implements TypedScope<Deadline, TimeoutException> {
+final class TimeoutScope
+    implements TypedScope<Deadline, TimeoutException>, SynchronousScope<Deadline> {
 
   private final Duration timeout;
 
@@ -31,6 +33,20 @@ final class TimeoutScope implements TypedScope<Deadline, TimeoutException> {
   @Override
   public CompletionStage<Boolean> exit(Deadline deadline, Throwable failure) {
     return deadline.exit(failure);
+  }
+
+  @Override
+  public Deadline enterNow() {
+    return Deadline.interrupting(Thread.currentThread(), timeout);
+  }
+
+  @Override
+  public boolean exitNow(Deadline deadline, Throwable failure) throws TimeoutException {
+    TimeoutException timedOut = deadline.close(failure);
+    if (timedOut != null) {
+      throw timedOut;
+    }
+    return false;
   }
 
   /** Runs {@code body} with a deadline that cancels the body's stage when it passes. */

@@ -47,7 +47,31 @@ public final class Blocking {
       ScopeFunction<? super T, ? extends R, X> body,
       Predicate<? super Throwable> declared)
       throws X {
-    T resource = enter(scope, declared);
+    return callEntered(scope, enter(scope, declared), body, declared);
+  }
+
+  /**
+   * Applies {@code body} to the resource of a scope that is already entered, exits, and returns
+   * the body's result: {@link #call} without the enter, for a scope that hands out a resource it
+   * already has (an exit stack hands out itself).
+   *
+   * @param <T> the resource type
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param scope the scope, entered
+   * @param resource its resource
+   * @param body the body
+   * @param declared whether the caller declares a checked failure of exiting; it sees only checked
+   *     failures
+   * @return the body's result, or {@code null} when the scope suppressed the body's failure
+   * @throws X the body's failure, unchanged
+   */
+  public static <T, R, X extends Throwable> R callEntered(
+      AsyncScope<T> scope,
+      T resource,
+      ScopeFunction<? super T, ? extends R, X> body,
+      Predicate<? super Throwable> declared)
+      throws X {
     R result;
     try {
       result = body.apply(resource);
@@ -75,7 +99,28 @@ public final class Blocking {
   public static <T, X extends Throwable> void run(
       AsyncScope<T> scope, ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared)
       throws X {
-    T resource = enter(scope, declared);
+    runEntered(scope, enter(scope, declared), body, declared);
+  }
+
+  /**
+   * Runs {@code body} with the resource of a scope that is already entered, and exits: {@link
+   * #run} without the enter; see {@link #callEntered}.
+   *
+   * @param <T> the resource type
+   * @param <X> the body's checked exception
+   * @param scope the scope, entered
+   * @param resource its resource
+   * @param body the body
+   * @param declared whether the caller declares a checked failure of exiting; it sees only checked
+   *     failures
+   * @throws X the body's failure, unchanged
+   */
+  public static <T, X extends Throwable> void runEntered(
+      AsyncScope<T> scope,
+      T resource,
+      ScopeConsumer<? super T, X> body,
+      Predicate<? super Throwable> declared)
+      throws X {
     try {
       body.accept(resource);
     } catch (Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.scopegen.runtime.internal;
 
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.Scopes;
 import dev.scopegen.runtime.TypedScope;
@@ -17,7 +18,8 @@ import java.util.function.Predicate;
  * @param <T> the resource type
  * @param <E> the checked exception that entering or exiting may throw
  */
-public final class ToolboxScope<T, E extends Exception> implements TypedScope<T, E> {
+public final class ToolboxScope<T, E extends Exception>
+    implements TypedScope<T, E>, SynchronousScope<T> {
 
   /** Declares {@link InterruptedException}: what an interruptible blocking enter throws. */
   public static final Predicate<Throwable> INTERRUPTED =
@@ -79,6 +81,29 @@ public final class ToolboxScope<T, E extends Exception> implements TypedScope<T,
       }
     }
     return Stages.of(false);
+  }
+
+  @Override
+  public T enterNow() throws Throwable {
+    if (acquire != null) {
+      acquire.accept(resource);
+    }
+    return resource;
+  }
+
+  @Override
+  public boolean exitNow(T ignored, Throwable failure) throws Throwable {
+    if (release != null) {
+      try {
+        release.accept(resource);
+      } catch (Throwable releaseFailure) {
+        if (failure == null) {
+          throw releaseFailure;
+        }
+        Failures.addSuppressed(failure, releaseFailure);
+      }
+    }
+    return false;
   }
 
   @Override

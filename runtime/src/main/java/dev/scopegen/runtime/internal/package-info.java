@@ -19,6 +19,9 @@
  *       other, consuming completed ones on the spot, for the exit protocol, for {@code ExitStack}
  *       unwinding ({@link dev.scopegen.runtime.internal.Unwinding} over {@link
  *       dev.scopegen.runtime.internal.Registrations}) and for entering {@code Scopes.all}.
+ *   <li>A synchronous fast path: {@link dev.scopegen.runtime.internal.SynchronousScope}, which
+ *       scopes whose steps never wait implement, so that {@code ExitStack} and {@code Scopes.all}
+ *       enter and exit them without a stage.
  *   <li>The scopes that {@code Scopes} returns: {@link dev.scopegen.runtime.internal.ToolboxScope}
  *       (lock, permit, closing, just), {@code AsyncClosingScope}, {@code SuppressScope} and {@code
  *       AllScope}, with their shared {@link dev.scopegen.runtime.internal.CleanupOutcome}.

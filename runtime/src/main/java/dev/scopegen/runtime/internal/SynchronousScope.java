@@ -1,0 +1,46 @@
+package dev.scopegen.runtime.internal;
+
+import dev.scopegen.runtime.AsyncScope;
+
+/**
+ * A scope whose enter and exit are synchronous, and which says so: {@code ExitStack} and {@code
+ * Scopes.all} then enter and exit it on the calling thread through {@link #enterNow} and {@link
+ * #exitNow}, without a stage for either. Not part of the public API: implemented by the scopes of
+ * {@code Scopes} whose steps never wait, and meant for generated scopes whose lifecycle methods are
+ * all synchronous.
+ *
+ * <p>The two methods must do exactly what {@link #enter} and {@link #exit} do, only with the
+ * outcome returned or thrown instead of held in a stage:
+ *
+ * <ul>
+ *   <li>{@link #enterNow} returns the resource {@code enter()}'s stage completes with, or throws
+ *       the failure it completes exceptionally with.
+ *   <li>{@link #exitNow} returns whether the failure is suppressed, as {@code exit()}'s stage
+ *       completes with it, or throws the failure that must propagate instead, the one {@code
+ *       exit()}'s stage completes exceptionally with. Cleanup failures that do not propagate are
+ *       added to {@code failure} as suppressed, as {@code exit()} adds them.
+ * </ul>
+ *
+ * @param <T> the resource type
+ */
+public interface SynchronousScope<T> extends AsyncScope<T> {
+
+  /**
+   * Enters the scope on the calling thread.
+   *
+   * @return the resource
+   * @throws Throwable the failure of entering, as {@link #enter}'s stage would hold it
+   */
+  T enterNow() throws Throwable;
+
+  /**
+   * Exits the scope on the calling thread.
+   *
+   * @param resource the resource {@link #enterNow} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code true} to suppress {@code failure}
+   * @throws Throwable the failure that must propagate instead of {@code failure}, as {@link
+   *     #exit}'s stage would hold it
+   */
+  boolean exitNow(T resource, Throwable failure) throws Throwable;
+}
