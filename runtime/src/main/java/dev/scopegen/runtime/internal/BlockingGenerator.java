@@ -4,8 +4,6 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.Yield;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
@@ -53,14 +51,15 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
     void invoke(Yield<T> yield) throws Throwable;
   }
 
-  private static final VarHandle STARTED =
-      Stages.field(MethodHandles.lookup(), BlockingGenerator.class, "started", boolean.class);
-
   private final String name;
   private final Method<T> method;
 
-  @SuppressWarnings("unused") // accessed through STARTED
-  private volatile boolean started;
+  /**
+   * Whether the scope was used. A plain field, no atomic operation: the check catches every second
+   * use that follows the first (a scope is not shared by threads that use it at once), and lets
+   * escape analysis remove the scope and its method object from {@link #call} altogether.
+   */
+  private boolean started;
 
   /** The method suspended at its yield on its own thread; set by {@link #enter}. */
   private volatile SuspendedGenerator<T> suspended;
@@ -200,9 +199,10 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
   }
 
   private void start() {
-    if (!STARTED.compareAndSet(this, false, true)) {
+    if (started) {
       throw GeneratorOutcome.alreadyUsed(name);
     }
+    started = true;
   }
 
   /**
