@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopegen.runtime.internal.AsyncGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -127,6 +128,26 @@ class NoWhenCompleteTest {
     CompletableFuture<String> outcome = scope.use(resource -> StrictFuture.failed(bodyFailure));
     exiting.completeExceptionally(replacement);
     assertSame(replacement, failureOf(outcome));
+  }
+
+  @Test
+  void anAsyncGeneratorThatPassesTheBodysFailureOnPropagatesThatObject() {
+    IllegalStateException bodyFailure = new IllegalStateException("body");
+    StrictFuture<Void> methodStage = new StrictFuture<>();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>(
+            "strict",
+            yield -> {
+              yield.yield("resource")
+                  .handle(
+                      (ignored, failure) -> {
+                        methodStage.completeExceptionally(failure); // passes the body's on
+                        return null;
+                      });
+              return methodStage;
+            });
+    CompletableFuture<String> outcome = generator.use(resource -> StrictFuture.failed(bodyFailure));
+    assertSame(bodyFailure, failureOf(outcome));
   }
 
   @Test

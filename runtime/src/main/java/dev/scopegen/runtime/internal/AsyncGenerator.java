@@ -7,7 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * The scope of an asynchronous {@code @ScopedResource} method, one that takes an {@link AsyncYield}
@@ -124,7 +124,7 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
     if (Stages.isDoneNormally(stage)) {
       finished(null);
     } else {
-      stage.whenComplete(invocation);
+      stage.handle(invocation);
     }
     return entering;
   }
@@ -232,10 +232,11 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
   }
 
   /**
-   * The yield handed to the method, and the listener of the method's stage: one object for the two,
-   * allocated once per use.
+   * The yield handed to the method, and the listener of the method's stage (with {@code handle},
+   * which adds no {@code CompletionException} to a failure): one object for the two, allocated
+   * once per use.
    */
-  private final class Invocation implements AsyncYield<T>, BiConsumer<Object, Throwable> {
+  private final class Invocation implements AsyncYield<T>, BiFunction<Object, Throwable, Void> {
 
     @Override
     public YieldStage yield(T resource) {
@@ -243,8 +244,9 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
     }
 
     @Override
-    public void accept(Object value, Throwable failure) {
+    public Void apply(Object value, Throwable failure) {
       finished(GeneratorOutcome.unwrap(failure, bodyFailure));
+      return null;
     }
   }
 }
