@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +41,17 @@ public final class Deadline {
 
   private static final VarHandle STATE =
       Stages.field(MethodHandles.lookup(), Deadline.class, "state", long.class);
-  private static final VarHandle INITIAL_WHEN =
-      Stages.field(MethodHandles.lookup(), Deadline.class, "initialWhen", Instant.class);
+  private static final VarHandle WHEN =
+      Stages.field(MethodHandles.lookup(), Deadline.class, "when", Object.class);
+
+  /** {@link #when} of a deadline that has none. */
+  private static final Object NONE = new Object();
+
+  /**
+   * Timeouts up to this many nanoseconds reach the timer unchanged (the scheduler clamps longer
+   * delays), so the timer's own delay tells when the deadline passes.
+   */
+  private static final long EXACT_NANOS = Long.MAX_VALUE >> 2;
 
   /** The thread to interrupt, or {@code null} when the deadline cancels {@link #body} instead. */
   private final Thread thread;
@@ -54,31 +64,26 @@ public final class Deadline {
 
   private volatile Future<?> timer;
 
-  // The instant of the deadline is computed only when asked for (when() and toString()): the
-  // first schedule keeps its timeout and the System.nanoTime() it started at; a reschedule, rare,
-  // computes its instant at once and says so with `rescheduled`, written last.
-  private final Duration initialTimeout;
-  private final long initialStart;
-  private volatile Instant initialWhen;
-  private volatile Instant when;
-  private volatile boolean rescheduled;
+  /**
+   * When the deadline passes: an {@link Instant}; {@link #NONE}; or, until someone asks (few do),
+   * the {@link ScheduledFuture} of the timer, whose delay tells it. Written with {@link #WHEN}.
+   */
+  private volatile Object when;
 
-  private Deadline(Thread thread, Duration timeout) {
+  private Deadline(Thread thread) {
     this.thread = thread;
-    this.initialTimeout = timeout;
-    this.initialStart = System.nanoTime();
   }
 
   /** A deadline that interrupts {@code thread}, scheduled {@code timeout} from now. */
   static Deadline interrupting(Thread thread, Duration timeout) {
-    Deadline deadline = new Deadline(thread, timeout);
+    Deadline deadline = new Deadline(thread);
     deadline.schedule(0, timeout);
     return deadline;
   }
 
   /** A deadline that cancels the stage passed to {@link #guard}, scheduled from now. */
   static Deadline cancelling(Duration timeout) {
-    Deadline deadline = new Deadline(null, timeout);
+    Deadline deadline = new Deadline(null);
     deadline.schedule(0, timeout);
     return deadline;
   }
@@ -106,8 +111,6 @@ public final class Deadline {
         if (stale != null) {
           stale.cancel(false);
         }
-        when = timeout == null ? null : instantAfter(Instant.now(), timeout);
-        rescheduled = true;
         schedule(next, timeout);
         return;
       }
@@ -137,23 +140,22 @@ public final class Deadline {
 
   /** The instant of the deadline, or {@code null} when there is none. */
   private Instant instant() {
-    if (rescheduled) {
-      return when;
+    while (true) {
+      Object current = when;
+      if (current instanceof Instant) {
+        return (Instant) current;
+      }
+      if (current == NONE) {
+        return null;
+      }
+      // The timer's delay, read before the wall clock so that the instant is never early;
+      // computed once: the first answer is kept, unless a reschedule replaced the timer.
+      long remaining = ((ScheduledFuture<?>) current).getDelay(TimeUnit.NANOSECONDS);
+      Instant computed = Instant.now().plusNanos(remaining);
+      if (WHEN.compareAndSet(this, current, computed)) {
+        return computed;
+      }
     }
-    if (initialTimeout == null) {
-      return null;
-    }
-    Instant initial = initialWhen;
-    if (initial == null) {
-      // The wall-clock time the deadline started at, read after the elapsed time so that it is
-      // never earlier than the start; computed once, the first answer is kept.
-      long elapsed = System.nanoTime() - initialStart;
-      Instant started = Instant.now().minusNanos(elapsed);
-      Instant computed = instantAfter(started, initialTimeout);
-      Instant witness = (Instant) INITIAL_WHEN.compareAndExchange(this, null, computed);
-      initial = witness != null ? witness : computed;
-    }
-    return initial;
   }
 
   @Override
@@ -166,15 +168,22 @@ public final class Deadline {
   private void schedule(long generation, Duration timeout) {
     if (timeout == null) {
       timer = null;
+      when = NONE;
       return;
     }
     if (timeout.isZero() || timeout.isNegative()) {
       timer = null;
+      when = instantAfter(timeout);
       fire(generation, false);
       return;
     }
     long nanos = saturatedNanos(timeout);
-    timer = scheduler().schedule(() -> fire(generation, true), nanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> scheduled =
+        scheduler().schedule(() -> fire(generation, true), nanos, TimeUnit.NANOSECONDS);
+    timer = scheduled;
+    // The instant is left to the timer, and computed only if asked for; a delay the scheduler
+    // would clamp (over a century) cannot tell it, so it is computed now.
+    when = nanos <= EXACT_NANOS ? scheduled : instantAfter(timeout);
   }
 
   /** The deadline passes: interrupts the thread or cancels the body, unless it moved or closed. */
@@ -272,9 +281,9 @@ public final class Deadline {
     }
   }
 
-  private static Instant instantAfter(Instant start, Duration timeout) {
+  private static Instant instantAfter(Duration timeout) {
     try {
-      return start.plus(timeout);
+      return Instant.now().plus(timeout);
     } catch (ArithmeticException | DateTimeException beyondTheCalendar) {
       return timeout.isNegative() ? Instant.MIN : Instant.MAX;
     }
