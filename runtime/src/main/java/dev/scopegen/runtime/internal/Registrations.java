@@ -117,6 +117,18 @@ public final class Registrations {
   }
 
   /**
+   * Removes the newest registration, a {@link #CLEANUP}, and returns its callback.
+   *
+   * @return the callback, to run
+   */
+  Cleanup removeNewestCleanup() {
+    int newest = --size;
+    Object target = targets[newest];
+    targets[newest] = null; // a callback's resource slot is empty already
+    return (Cleanup) target;
+  }
+
+  /**
    * Removes the newest registration and runs it with the failure in flight.
    *
    * @return its stage: whether a handler or scope suppresses {@code failure}, or when a callback is

@@ -1,6 +1,7 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Cleanup;
 import dev.scopegen.runtime.Failures;
 import java.util.concurrent.CompletionStage;
 
@@ -85,6 +86,19 @@ public final class Unwinding extends StageLoop<Boolean> {
   @Override
   CompletionStage<?> next() throws Throwable {
     kind = registrations.newestKind();
+    if (kind == Registrations.CLEANUP) {
+      // Synchronous callbacks, the commonest registrations, run in a tight loop of their own,
+      // newest first, including those they register; then the loop records a done step.
+      do {
+        Cleanup cleanup = registrations.removeNewestCleanup();
+        try {
+          cleanup.run();
+        } catch (Throwable cleanupFailure) {
+          record(null, cleanupFailure);
+        }
+      } while (!registrations.isEmpty() && registrations.newestKind() == Registrations.CLEANUP);
+      return null;
+    }
     return registrations.exitNewest(failure);
   }
 
