@@ -116,16 +116,23 @@ public final class Registrations {
     return kinds[size - 1];
   }
 
-  /**
-   * Removes the newest registration, a {@link #CLEANUP}, and returns its callback.
-   *
-   * @return the callback, to run
-   */
-  Cleanup removeNewestCleanup() {
+  /** The handler, callback or scope of the newest registration. */
+  Object newestTarget() {
+    return targets[size - 1];
+  }
+
+  /** The resource of the newest registration: {@code null} unless it is an entered scope's. */
+  Object newestResource() {
+    return resources.length != 0 ? resources[size - 1] : null;
+  }
+
+  /** Removes the newest registration, to run it: see {@link #newestTarget}. */
+  void removeNewest() {
     int newest = --size;
-    Object target = targets[newest];
-    targets[newest] = null; // a callback's resource slot is empty already
-    return (Cleanup) target;
+    targets[newest] = null;
+    if (resources.length != 0) {
+      resources[newest] = null;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Cleanup;
+import dev.scopegen.runtime.ExitHandler;
 import dev.scopegen.runtime.Failures;
 import java.util.concurrent.CompletionStage;
 
@@ -83,23 +84,51 @@ public final class Unwinding extends StageLoop<Boolean> {
     return !registrations.isEmpty();
   }
 
+  /**
+   * Runs the newest registrations that are synchronous (callbacks, handlers and {@link
+   * SynchronousScope}s, the commonest) in a tight loop, recording each outcome on the spot; returns
+   * the stage of the first asynchronous one, or {@code null} when none is left. Registrations
+   * added meanwhile are the newest, and run first.
+   */
   @Override
+  @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
   CompletionStage<?> next() throws Throwable {
-    kind = registrations.newestKind();
-    if (kind == Registrations.CLEANUP) {
-      // Synchronous callbacks, the commonest registrations, run in a tight loop of their own,
-      // newest first, including those they register; then the loop records a done step.
-      do {
-        Cleanup cleanup = registrations.removeNewestCleanup();
+    do {
+      kind = registrations.newestKind();
+      Object target = registrations.newestTarget();
+      if (kind == Registrations.CLEANUP) {
+        registrations.removeNewest();
         try {
-          cleanup.run();
+          ((Cleanup) target).run();
         } catch (Throwable cleanupFailure) {
           record(null, cleanupFailure);
         }
-      } while (!registrations.isEmpty() && registrations.newestKind() == Registrations.CLEANUP);
-      return null;
-    }
-    return registrations.exitNewest(failure);
+      } else if (kind == Registrations.HANDLER) {
+        registrations.removeNewest();
+        boolean suppress;
+        try {
+          suppress = ((ExitHandler) target).onExit(failure);
+        } catch (Throwable handlerFailure) {
+          record(null, handlerFailure);
+          continue;
+        }
+        record(suppress, null);
+      } else if (kind == Registrations.SCOPE && target instanceof SynchronousScope) {
+        Object resource = registrations.newestResource();
+        registrations.removeNewest();
+        boolean suppress;
+        try {
+          suppress = ((SynchronousScope<Object>) target).exitNow(resource, failure);
+        } catch (Throwable replacement) {
+          record(null, replacement);
+          continue;
+        }
+        record(suppress, null);
+      } else {
+        return registrations.exitNewest(failure);
+      }
+    } while (!registrations.isEmpty());
+    return null; // recorded as a step done with nothing: no outcome of its own
   }
 
   @Override
