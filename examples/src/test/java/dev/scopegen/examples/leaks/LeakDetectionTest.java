@@ -230,18 +230,18 @@ class LeakDetectionTest {
 
     LogRecord warning = awaitRecord(Level.WARNING, "enterAGeneratorAndDropIt");
     Thread thread = generatorThread.get();
-    thread.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+    boolean released = awaitReleased(thread);
     List<RecordedEvent> events = leakEvents(List.of("enterAGeneratorAndDropIt"));
 
     String scope = LeakFixturesScopes.class.getName() + "$GuardedScope";
     assertTrue(
         warning.getMessage().startsWith("LEAK: " + scope + " became unreachable while entered"),
         warning.getMessage());
-    assertFalse(thread.isAlive(), "the generator's thread still waits at its yield");
+    assertTrue(released, "the generator's thread still waits at its yield");
     assertEquals(List.of("setup", "caught CancellationException", "finally"), log);
-    Throwable released = seenAtYield.get();
-    assertInstanceOf(CancellationException.class, released);
-    assertSame(warning.getThrown(), released.getCause(), "where it was entered");
+    Throwable seen = seenAtYield.get();
+    assertInstanceOf(CancellationException.class, seen);
+    assertSame(warning.getThrown(), seen.getCause(), "where it was entered");
     assertEquals(1, events.size(), "one event per leak");
     RecordedEvent event = events.get(0);
     assertEquals(scope, event.getString("scope"));
@@ -263,18 +263,42 @@ class LeakDetectionTest {
     enterAndExitAGenerator();
 
     awaitRecord(Level.FINE, "enterAndExitAGenerator");
-    generatorThread.get().join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+    boolean released = awaitReleased(generatorThread.get());
 
     assertEquals(List.of(), records(Level.WARNING, "enterAndExitAGenerator"));
     assertEquals(List.of(), leakEvents(List.of("enterAndExitAGenerator")));
     assertEquals(List.of("setup", "after body", "finally"), log);
-    assertFalse(generatorThread.get().isAlive());
+    assertTrue(released, "the generator's thread still runs the method");
   }
 
   private void enterAndExitAGenerator() {
     AsyncScope<String> scope = LeakFixturesScopes.guarded(log, generatorThread, seenAtYield);
     String resource = scope.enter().toCompletableFuture().join();
     assertFalse(scope.exit(resource, null).toCompletableFuture().join());
+  }
+
+  /**
+   * Waits, for a bounded time, until {@code thread} no longer runs a generator method: it ended (a
+   * virtual thread, JDK 21+), or went back to the pool of platform threads (before JDK 21).
+   */
+  private static boolean awaitReleased(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+    while (thread.isAlive() && runsAGeneratorMethod(thread)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  private static boolean runsAGeneratorMethod(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().equals("dev.scopegen.runtime.internal.SuspendedGenerator")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Collects garbage until a record of {@code level} names {@code method}, for a bounded time. */
