@@ -4,7 +4,6 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.LeakDetector;
 import dev.scopegen.runtime.internal.Registrations;
 import dev.scopegen.runtime.internal.Stages;
-import dev.scopegen.runtime.internal.SynchronousScope;
 import dev.scopegen.runtime.internal.Unwinding;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -99,16 +98,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   public <T> T enter(AsyncScope<T> scope) throws Exception {
     Objects.requireNonNull(scope, "scope");
-    T resource;
-    if (scope instanceof SynchronousScope) {
-      try {
-        resource = ((SynchronousScope<T>) scope).enterNow();
-      } catch (Throwable failure) {
-        throw Stages.sneakyThrow(failure);
-      }
-    } else {
-      resource = Blocking.enter(scope);
-    }
+    T resource = Blocking.enter(scope);
     registrations.add(Registrations.SCOPE, scope, resource);
     registered();
     return resource;

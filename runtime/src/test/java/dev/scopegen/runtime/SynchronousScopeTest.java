@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * {@code ExitStack} and {@code Scopes.all} enter and exit a {@link SynchronousScope} through
- * {@code enterNow}/{@code exitNow}, with no stage, and keep every outcome rule: what {@code
- * exitNow} returns suppresses, what it throws is what {@code exit}'s stage would fail with.
+ * {@code Scopes.all} enters and exits a {@link SynchronousScope} through {@code enterNow}/{@code
+ * exitNow}, and {@code ExitStack} exits it through {@code exitNow}, with no stage, keeping every
+ * outcome rule: what {@code exitNow} returns suppresses, what it throws is what {@code exit}'s
+ * stage would fail with.
  */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class SynchronousScopeTest {
@@ -36,6 +37,7 @@ class SynchronousScopeTest {
     boolean suppress;
     Throwable exitFailure;
     boolean stagesAllowed;
+    boolean enterStageAllowed;
 
     Sync(String name) {
       this.name = name;
@@ -61,7 +63,7 @@ class SynchronousScopeTest {
 
     @Override
     public CompletionStage<String> enter() {
-      if (!stagesAllowed) {
+      if (!stagesAllowed && !enterStageAllowed) {
         throw new AssertionError("enter() of a synchronous scope");
       }
       try {
@@ -85,9 +87,11 @@ class SynchronousScopeTest {
   }
 
   @Test
-  void anExitStackEntersAndExitsWithoutStagesAndASuppressingExitWins() throws Exception {
+  void anExitStackExitsWithoutStagesAndASuppressingExitWins() throws Exception {
     Sync first = new Sync("a");
     Sync second = new Sync("b");
+    first.enterStageAllowed = true;
+    second.enterStageAllowed = true;
     second.suppress = true;
     IllegalStateException failure = new IllegalStateException("body");
     Object result =
@@ -106,6 +110,8 @@ class SynchronousScopeTest {
   void whatExitNowThrowsReplacesTheFailureInFlightAsItIs() {
     Sync older = new Sync("a");
     Sync newer = new Sync("b");
+    older.enterStageAllowed = true;
+    newer.enterStageAllowed = true;
     IllegalStateException failure = new IllegalStateException("body");
     IllegalArgumentException replacement = new IllegalArgumentException("replacement");
     newer.exitFailure = replacement;
@@ -127,8 +133,9 @@ class SynchronousScopeTest {
   }
 
   @Test
-  void anEnterNowFailurePropagatesUnchangedAndRegistersNothing() throws Exception {
+  void anEnterFailurePropagatesUnchangedAndRegistersNothing() throws Exception {
     Sync failing = new Sync("a");
+    failing.enterStageAllowed = true;
     Exception enterFailure = new Exception("enter");
     failing.enterFailure = enterFailure;
     ExitStack stack = new ExitStack();

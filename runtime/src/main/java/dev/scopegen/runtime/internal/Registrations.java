@@ -169,16 +169,12 @@ public final class Registrations {
 
   /**
    * Exits an entered scope. An exit that throws instead of returning a stage made no decision: what
-   * it threw is a cleanup failure (rule 4), never a replacement. A {@link SynchronousScope} exits
-   * without a stage: what its {@code exitNow} throws is what {@code exit}'s stage would fail with,
-   * and propagates out of this method as the step's failure.
+   * it threw is a cleanup failure (rule 4), never a replacement. ({@link Unwinding} exits a {@link
+   * SynchronousScope} itself, without a stage.)
    */
   @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
   private static CompletionStage<Boolean> exitScope(
-      Object scope, Object resource, Throwable failure) throws Throwable {
-    if (scope instanceof SynchronousScope) {
-      return Stages.of(((SynchronousScope<Object>) scope).exitNow(resource, failure));
-    }
+      Object scope, Object resource, Throwable failure) {
     try {
       return Stages.nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
     } catch (Throwable crash) {

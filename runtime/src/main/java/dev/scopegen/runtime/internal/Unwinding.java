@@ -60,7 +60,7 @@ public final class Unwinding extends StageLoop<Boolean> {
     if (registrations.isEmpty()) {
       return Stages.of(false);
     }
-    return new Unwinding(registrations, failure, false).run();
+    return new Unwinding(registrations, failure, false).start();
   }
 
   /**
@@ -76,7 +76,7 @@ public final class Unwinding extends StageLoop<Boolean> {
     if (registrations.isEmpty()) {
       return Stages.of(false);
     }
-    return new Unwinding(registrations, failure, true).run();
+    return new Unwinding(registrations, failure, true).start();
   }
 
   @Override
@@ -84,15 +84,28 @@ public final class Unwinding extends StageLoop<Boolean> {
     return !registrations.isEmpty();
   }
 
-  /**
-   * Runs the newest registrations that are synchronous (callbacks, handlers and {@link
-   * SynchronousScope}s, the commonest) in a tight loop, recording each outcome on the spot; returns
-   * the stage of the first asynchronous one, or {@code null} when none is left. Registrations
-   * added meanwhile are the newest, and run first.
-   */
   @Override
-  @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
   CompletionStage<?> next() throws Throwable {
+    kind = registrations.newestKind();
+    return registrations.exitNewest(failure);
+  }
+
+  /** Runs the synchronous newest registrations on the spot, then the loop engine for the rest. */
+  private CompletionStage<Boolean> start() {
+    runSynchronous();
+    return run();
+  }
+
+  /**
+   * Runs the newest registrations while they are synchronous (callbacks, handlers and {@link
+   * SynchronousScope}s, the commonest) in a tight loop, recording each outcome on the spot, with no
+   * stage; registrations added meanwhile are the newest, and run first. It stops at the first
+   * asynchronous one, which the loop engine ({@link #next}) takes with its stage, as it takes any
+   * registration after it. Kept out of {@link #next}: the engine's loop, shared with every exit
+   * sequence, must stay small enough for the JIT to inline into it.
+   */
+  @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
+  private void runSynchronous() {
     do {
       kind = registrations.newestKind();
       Object target = registrations.newestTarget();
@@ -125,10 +138,9 @@ public final class Unwinding extends StageLoop<Boolean> {
         }
         record(suppress, null);
       } else {
-        return registrations.exitNewest(failure);
+        return; // an asynchronous one: the loop engine takes it with its stage
       }
     } while (!registrations.isEmpty());
-    return null; // recorded as a step done with nothing: no outcome of its own
   }
 
   @Override
