@@ -2,6 +2,7 @@ package dev.scopegen.runtime;
 
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.CleanupOutcome;
+import dev.scopegen.runtime.internal.NamedScope;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.UseFuture;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * suspends instead of blocking. A waiter that gives up (a cancelled {@code use}, an interrupted
  * {@code call}) leaves the queue: it takes nothing and releases nothing.
  */
-final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedException> {
+final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedException>, NamedScope {
 
   private final AsyncSemaphore semaphore;
   private final CompletionStage<AsyncSemaphore> acquired;
@@ -78,6 +79,11 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
   }
 
   @Override
+  public String scopeName() {
+    return "Scopes.permit";
+  }
+
+  @Override
   public String toString() {
     return "Scopes.permit(" + semaphore + ")";
   }
@@ -101,7 +107,7 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
   }
 
   /** The permit, once held. */
-  private static final class Held implements AsyncScope<AsyncSemaphore> {
+  private static final class Held implements AsyncScope<AsyncSemaphore>, NamedScope {
     private final AsyncSemaphore semaphore;
     private final CompletionStage<AsyncSemaphore> acquired;
 
@@ -123,6 +129,11 @@ final class AsyncPermitScope implements TypedScope<AsyncSemaphore, InterruptedEx
         return CleanupOutcome.failed(failure, releaseFailure);
       }
       return Stages.of(false);
+    }
+
+    @Override
+    public String scopeName() {
+      return "Scopes.permit";
     }
   }
 

@@ -3,6 +3,7 @@ package dev.scopegen.runtime;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.LeakDetector;
 import dev.scopegen.runtime.internal.Registrations;
+import dev.scopegen.runtime.internal.ScopeUse;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.Unwinding;
 import java.util.Objects;
@@ -97,9 +98,9 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @throws Exception the failure of entering the scope, which registers nothing
    */
   public <T> T enter(AsyncScope<T> scope) throws Exception {
-    Objects.requireNonNull(scope, "scope");
-    T resource = Blocking.enter(scope);
-    registrations.add(Registrations.SCOPE, scope, resource);
+    AsyncScope<T> entering = ScopeUse.recorded(Objects.requireNonNull(scope, "scope"));
+    T resource = Blocking.enter(entering);
+    registrations.add(Registrations.SCOPE, entering, resource);
     registered();
     return resource;
   }
@@ -114,15 +115,15 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    *     exceptionally with the failure of entering, which registers nothing
    */
   public <T> CompletionStage<T> enterAsync(AsyncScope<T> scope) {
-    Objects.requireNonNull(scope, "scope");
+    AsyncScope<T> stacked = ScopeUse.recorded(Objects.requireNonNull(scope, "scope"));
     CompletionStage<T> entering;
     try {
-      entering = Stages.nonNull(scope.enter(), "enter()");
+      entering = Stages.nonNull(stacked.enter(), "enter()");
     } catch (Throwable failure) {
       return Stages.failed(failure);
     }
     if (Stages.isDoneNormally(entering)) {
-      registrations.add(Registrations.SCOPE, scope, Stages.valueOf(entering));
+      registrations.add(Registrations.SCOPE, stacked, Stages.valueOf(entering));
       registered();
       return entering;
     }
@@ -132,7 +133,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
           if (failure != null) {
             return entered.completeExceptionally(Failures.unwrap(failure));
           }
-          registrations.add(Registrations.SCOPE, scope, resource);
+          registrations.add(Registrations.SCOPE, stacked, resource);
           registered();
           return entered.complete(resource);
         });

@@ -1,5 +1,8 @@
 package dev.scopegen.runtime;
 
+import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.NamedScope;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import dev.scopegen.runtime.internal.UseFuture;
 import java.time.Duration;
@@ -15,7 +18,7 @@ import java.util.function.Function;
  * through {@link #use} it cancels the body's stage.
  */
 final class TimeoutScope
-    implements TypedScope<Deadline, TimeoutException>, SynchronousScope<Deadline> {
+    implements TypedScope<Deadline, TimeoutException>, SynchronousScope<Deadline>, NamedScope {
 
   private final Duration timeout;
 
@@ -65,6 +68,9 @@ final class TimeoutScope
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super Deadline, ? extends R, X> body)
       throws X, TimeoutException {
+    if (ScopeEvents.enabled()) { // recorded as a JFR event on the scope protocol
+      return Blocking.call(this, body, this::declares);
+    }
     Deadline deadline = Deadline.interrupting(Thread.currentThread(), timeout);
     R result;
     try {
@@ -84,6 +90,10 @@ final class TimeoutScope
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super Deadline, X> body)
       throws X, TimeoutException {
+    if (ScopeEvents.enabled()) { // recorded as a JFR event on the scope protocol
+      Blocking.run(this, body, this::declares);
+      return;
+    }
     Deadline deadline = Deadline.interrupting(Thread.currentThread(), timeout);
     try {
       body.accept(deadline);
@@ -103,12 +113,17 @@ final class TimeoutScope
   }
 
   @Override
+  public String scopeName() {
+    return "Scopes.timeout";
+  }
+
+  @Override
   public String toString() {
     return "Scopes.timeout(" + timeout + ")";
   }
 
   /** The same timeout for {@code use}: its deadline cancels the stage the body returns. */
-  private static final class Cancelling implements AsyncScope<Deadline> {
+  private static final class Cancelling implements AsyncScope<Deadline>, NamedScope {
     private final Duration timeout;
 
     Cancelling(Duration timeout) {
@@ -123,6 +138,11 @@ final class TimeoutScope
     @Override
     public CompletionStage<Boolean> exit(Deadline deadline, Throwable failure) {
       return deadline.exit(failure);
+    }
+
+    @Override
+    public String scopeName() {
+      return "Scopes.timeout";
     }
   }
 }

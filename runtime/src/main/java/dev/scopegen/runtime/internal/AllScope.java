@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <T> the resource type of each scope
  */
-public class AllScope<T> implements AsyncScope<List<T>> {
+public class AllScope<T> implements AsyncScope<List<T>>, NamedScope {
 
   final List<AsyncScope<? extends T>> scopes;
 
@@ -66,6 +66,11 @@ public class AllScope<T> implements AsyncScope<List<T>> {
       registrations.add(Registrations.SCOPE, scopes.get(i), resources.get(i));
     }
     return Unwinding.unwind(registrations, failure);
+  }
+
+  @Override
+  public String scopeName() {
+    return "Scopes.all";
   }
 
   @Override

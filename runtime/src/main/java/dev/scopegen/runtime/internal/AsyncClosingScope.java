@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * @param <T> the resource type
  */
-public final class AsyncClosingScope<T> implements AsyncScope<T> {
+public final class AsyncClosingScope<T> implements AsyncScope<T>, NamedScope {
 
   private final T resource;
   private final Function<? super T, ? extends CompletionStage<?>> close;
@@ -46,6 +46,11 @@ public final class AsyncClosingScope<T> implements AsyncScope<T> {
       return CleanupOutcome.failed(failure, closeFailure);
     }
     return CleanupOutcome.after(closing, failure);
+  }
+
+  @Override
+  public String scopeName() {
+    return "Scopes.closingAsync";
   }
 
   @Override

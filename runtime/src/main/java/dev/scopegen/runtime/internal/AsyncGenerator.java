@@ -31,7 +31,7 @@ import java.util.function.BiFunction;
  *
  * @param <T> the resource type
  */
-public final class AsyncGenerator<T> implements AsyncScope<T> {
+public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
 
   /**
    * A call of the {@code @ScopedResource} method with a given yield: its arguments are bound, only
@@ -67,6 +67,7 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
       Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "state", int.class);
 
   private final String name;
+  private final String scopeName;
   private final Method<T> method;
   private final BodyLink<T> entering = new BodyLink<>();
 
@@ -92,8 +93,26 @@ public final class AsyncGenerator<T> implements AsyncScope<T> {
    * @param method the method, with its arguments bound
    */
   public AsyncGenerator(String name, Method<T> method) {
+    this(name, null, method);
+  }
+
+  /**
+   * Creates the scope of one invocation of a method, for the generated scope class {@code scope}.
+   *
+   * @param name the method's name, for error messages
+   * @param scope the generated scope class, whose name the JFR events carry; {@code null} for
+   *     {@code name}
+   * @param method the method, with its arguments bound
+   */
+  public AsyncGenerator(String name, Class<?> scope, Method<T> method) {
     this.name = name;
+    this.scopeName = scope == null ? name : scope.getName();
     this.method = method;
+  }
+
+  @Override
+  public String scopeName() {
+    return scopeName;
   }
 
   /**

@@ -47,6 +47,10 @@ public final class Blocking {
       ScopeFunction<? super T, ? extends R, X> body,
       Predicate<? super Throwable> declared)
       throws X {
+    ScopeUse<T> recorded = ScopeUse.of(scope);
+    if (recorded != null) {
+      return recorded.call(body, declared);
+    }
     return callEntered(scope, enter(scope, declared), body, declared);
   }
 
@@ -99,6 +103,11 @@ public final class Blocking {
   public static <T, X extends Throwable> void run(
       AsyncScope<T> scope, ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared)
       throws X {
+    ScopeUse<T> recorded = ScopeUse.of(scope);
+    if (recorded != null) {
+      recorded.run(body, declared);
+      return;
+    }
     runEntered(scope, enter(scope, declared), body, declared);
   }
 

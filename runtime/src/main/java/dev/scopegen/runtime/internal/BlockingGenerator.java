@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  *
  * @param <T> the resource type
  */
-public final class BlockingGenerator<T> implements AsyncScope<T> {
+public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
 
   /**
    * A call of the {@code @ScopedResource} method with a given yield: its arguments are bound, only
@@ -53,6 +53,7 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
   }
 
   private final String name;
+  private final String scopeName;
   private final Method<T> method;
 
   /**
@@ -72,8 +73,26 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
    * @param method the method, with its arguments bound
    */
   public BlockingGenerator(String name, Method<T> method) {
+    this(name, null, method);
+  }
+
+  /**
+   * Creates the scope of one invocation of a method, for the generated scope class {@code scope}.
+   *
+   * @param name the method's name, for error messages
+   * @param scope the generated scope class, whose name the JFR events carry; {@code null} for
+   *     {@code name}
+   * @param method the method, with its arguments bound
+   */
+  public BlockingGenerator(String name, Class<?> scope, Method<T> method) {
     this.name = name;
+    this.scopeName = scope == null ? name : scope.getName();
     this.method = method;
+  }
+
+  @Override
+  public String scopeName() {
+    return scopeName;
   }
 
   /**
@@ -166,6 +185,9 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
   public <R, X extends Throwable> R call(
       ScopeFunction<? super T, ? extends R, X> body, Predicate<? super Throwable> declared)
       throws X {
+    if (ScopeUse.records(body)) {
+      return ScopeUse.call(this, body, declared);
+    }
     start();
     InlineYield<T, R> yield = new InlineYield<>(name, body, null);
     return yield.finish(invoke(yield), declared);
@@ -184,6 +206,10 @@ public final class BlockingGenerator<T> implements AsyncScope<T> {
    */
   public <X extends Throwable> void run(
       ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared) throws X {
+    if (ScopeUse.records(body)) {
+      ScopeUse.run(this, body, declared);
+      return;
+    }
     start();
     InlineYield<T, Void> yield = new InlineYield<>(name, null, body);
     yield.finish(invoke(yield), declared);

@@ -1,6 +1,7 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.Failures;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -37,6 +38,12 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
   private boolean propagate;
   private boolean suppress;
   private int step;
+  /** What the exit did, for the JFR event: {@link ExitKind#EXITED} unless a real method ran. */
+  private int kind;
+  /** Whether the step that ran was this class's default: the resource has no such method. */
+  private boolean defaultStep;
+  /** The future of a pending exit while a recording runs, told the kind before it completes. */
+  private ExitKind pendingKind;
 
   /**
    * Creates the sequence for one exit.
@@ -57,6 +64,7 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
    * @throws Throwable the commit's failure
    */
   protected CompletionStage<?> commit(T resource) throws Throwable {
+    defaultStep = true;
     return Stages.done();
   }
 
@@ -69,6 +77,7 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
    * @throws Throwable the rollback's failure
    */
   protected CompletionStage<?> rollback(T resource, Throwable failure) throws Throwable {
+    defaultStep = true;
     return Stages.done();
   }
 
@@ -126,6 +135,7 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
   /** Takes the outcome of the current step and moves to the next one. */
   @Override
   final void record(Object value, Throwable stepFailure) {
+    noteKind(stepFailure);
     switch (step) {
       case COMMIT:
         if (stepFailure != null) {
@@ -164,11 +174,34 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
     }
   }
 
+  /** Notes a commit that succeeded or a rollback that ran, when the resource has the method. */
+  private void noteKind(Throwable stepFailure) {
+    boolean real = !defaultStep;
+    defaultStep = false;
+    if (real && step == ROLLBACK) {
+      kind = ExitKind.ROLLED_BACK;
+    } else if (real && step != CLOSE && stepFailure == null) {
+      kind = ExitKind.COMMITTED;
+    }
+  }
+
   @Override
   final CompletionStage<Boolean> outcome() {
     if (propagate && !suppress) {
       return Stages.failed(failure);
     }
-    return Stages.of(suppress);
+    if (pendingKind != null) {
+      pendingKind.kind(kind);
+    }
+    return ScopeEvents.enabled() ? ExitKind.of(suppress, kind) : Stages.of(suppress);
+  }
+
+  @Override
+  final CompletableFuture<Boolean> newPending() {
+    if (ScopeEvents.enabled()) {
+      pendingKind = new ExitKind();
+      return pendingKind;
+    }
+    return super.newPending();
   }
 }

@@ -74,6 +74,11 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
    */
   abstract CompletionStage<V> outcome();
 
+  /** The future a loop that has to wait completes with its {@link #outcome}. */
+  CompletableFuture<V> newPending() {
+    return new CompletableFuture<>();
+  }
+
   /**
    * Runs the loop.
    *
@@ -119,7 +124,7 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
         continue;
       }
       if (pending == null) {
-        pending = new CompletableFuture<>();
+        pending = newPending();
       }
       HANDOFF.setVolatile(this, REGISTERING);
       stage.handle(this);

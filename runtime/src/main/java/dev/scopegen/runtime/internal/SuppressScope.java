@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** {@link Scopes#suppress}: Python's {@code contextlib.suppress}. Not part of the public API. */
-public final class SuppressScope implements TypedScope<Void, RuntimeException> {
+public final class SuppressScope implements TypedScope<Void, RuntimeException>, NamedScope {
 
   private final List<Class<? extends Throwable>> types;
 
@@ -40,6 +40,11 @@ public final class SuppressScope implements TypedScope<Void, RuntimeException> {
   @Override
   public boolean declares(Throwable failure) {
     return false;
+  }
+
+  @Override
+  public String scopeName() {
+    return "Scopes.suppress";
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * @param <E> the checked exception that entering or exiting may throw
  */
 public final class ToolboxScope<T, E extends Exception>
-    implements TypedScope<T, E>, SynchronousScope<T> {
+    implements TypedScope<T, E>, SynchronousScope<T>, NamedScope {
 
   /** Declares {@link InterruptedException}: what an interruptible blocking enter throws. */
   public static final Predicate<Throwable> INTERRUPTED =
@@ -109,6 +109,11 @@ public final class ToolboxScope<T, E extends Exception>
   @Override
   public boolean declares(Throwable failure) {
     return declared.test(failure);
+  }
+
+  @Override
+  public String scopeName() {
+    return name;
   }
 
   @Override

@@ -79,6 +79,10 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
    */
   public static <T, R> CompletableFuture<R> start(
       AsyncScope<T> scope, Function<? super T, ? extends CompletionStage<R>> body) {
+    ScopeUse<T> recorded = ScopeUse.of(scope);
+    if (recorded != null) {
+      return recorded.use(body);
+    }
     CompletionStage<T> entering;
     try {
       entering = Stages.nonNull(scope.enter(), "enter()");
