@@ -3,7 +3,9 @@ package test;
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +75,10 @@ final class BatchScope implements AsyncScope<List<String>> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super List<String>, ? extends R, X> body)
       throws X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> false);
+    }
     List<String> resource = target.begin();
     R result = body.apply(resource);
     target.flush(resource);
@@ -87,6 +93,11 @@ final class BatchScope implements AsyncScope<List<String>> {
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super List<String>, X> body) throws X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> false);
+      return;
+    }
     List<String> resource = target.begin();
     body.accept(resource);
     target.flush(resource);

@@ -4,7 +4,9 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -93,6 +95,10 @@ public final class DatabaseScope implements AsyncScope<Connection> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
       throws X, SQLException {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> failure instanceof SQLException);
+    }
     Connection resource = target.connect();
     R result;
     try {
@@ -121,6 +127,11 @@ public final class DatabaseScope implements AsyncScope<Connection> {
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
       SQLException {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> failure instanceof SQLException);
+      return;
+    }
     Connection resource = target.connect();
     try {
       body.accept(resource);

@@ -4,7 +4,9 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +75,10 @@ public final class DollarNamesScope<T$> implements AsyncScope<T$> {
    */
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super T$, ? extends R, X> body) throws X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> false);
+    }
     T$ resource = target.open$();
     R result;
     try {
@@ -95,6 +101,11 @@ public final class DollarNamesScope<T$> implements AsyncScope<T$> {
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super T$, X> body) throws X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> false);
+      return;
+    }
     T$ resource = target.open$();
     try {
       body.accept(resource);

@@ -54,7 +54,7 @@ public final class DollarNamesScopes {
     private final BlockingGenerator<$T> generator;
 
     private Gen$Scope(BlockingGenerator.Method<$T> method) {
-      this.generator = new BlockingGenerator<>("gen$", method);
+      this.generator = new BlockingGenerator<>("gen$", Gen$Scope.class, method);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class DollarNamesScopes {
     private final AsyncGenerator<String> generator;
 
     private Async$Scope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("async$", method);
+      this.generator = new AsyncGenerator<>("async$", Async$Scope.class, method);
     }
 
     /**

@@ -78,7 +78,7 @@ final class GeneratorNamesScopes {
     private final BlockingGenerator<R> generator;
 
     private GeneratorScope(BlockingGenerator.Method<R> method) {
-      this.generator = new BlockingGenerator<>("generator", method);
+      this.generator = new BlockingGenerator<>("generator", GeneratorScope.class, method);
     }
 
     /**
@@ -133,7 +133,7 @@ final class GeneratorNamesScopes {
     private final BlockingGenerator<String> generator;
 
     private ReceiverScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("receiver", method);
+      this.generator = new BlockingGenerator<>("receiver", ReceiverScope.class, method);
     }
 
     /**
@@ -186,7 +186,7 @@ final class GeneratorNamesScopes {
     private final BlockingGenerator<Throwable> generator;
 
     private ShadowScope(BlockingGenerator.Method<Throwable> method) {
-      this.generator = new BlockingGenerator<>("shadow", method);
+      this.generator = new BlockingGenerator<>("shadow", ShadowScope.class, method);
     }
 
     /**

@@ -39,7 +39,7 @@ final class GeneratorNames_InnerScopes {
     private final AsyncGenerator<GeneratorNames.Inner> generator;
 
     private NestedScope(AsyncGenerator.Method<GeneratorNames.Inner> method) {
-      this.generator = new AsyncGenerator<>("nested", method);
+      this.generator = new AsyncGenerator<>("nested", NestedScope.class, method);
     }
 
     /**

@@ -39,7 +39,7 @@ final class GeneratorNames_SourceScopes {
     private final AsyncGenerator<String> generator;
 
     private OpenScope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("open", method);
+      this.generator = new AsyncGenerator<>("open", OpenScope.class, method);
     }
 
     /**

@@ -99,7 +99,7 @@ public final class GeneratorPoolScopes {
     private final BlockingGenerator<C> generator;
 
     private LeaseScope(BlockingGenerator.Method<C> method) {
-      this.generator = new BlockingGenerator<>("lease", method);
+      this.generator = new BlockingGenerator<>("lease", LeaseScope.class, method);
     }
 
     /**
@@ -155,7 +155,7 @@ public final class GeneratorPoolScopes {
     private final AsyncGenerator<T> generator;
 
     private TaggedScope(AsyncGenerator.Method<T> method) {
-      this.generator = new AsyncGenerator<>("tagged", method);
+      this.generator = new AsyncGenerator<>("tagged", TaggedScope.class, method);
     }
 
     /**
@@ -211,7 +211,7 @@ public final class GeneratorPoolScopes {
     private final BlockingGenerator<String> generator;
 
     private OpenStringScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("open", method);
+      this.generator = new BlockingGenerator<>("open", OpenStringScope.class, method);
     }
 
     /**
@@ -269,7 +269,7 @@ public final class GeneratorPoolScopes {
     private final BlockingGenerator<String> generator;
 
     private OpenStringIntArrayScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("open", method);
+      this.generator = new BlockingGenerator<>("open", OpenStringIntArrayScope.class, method);
     }
 
     /**
@@ -322,7 +322,7 @@ public final class GeneratorPoolScopes {
     private final BlockingGenerator<String> generator;
 
     private LegacyScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("legacy", method);
+      this.generator = new BlockingGenerator<>("legacy", LegacyScope.class, method);
     }
 
     /**

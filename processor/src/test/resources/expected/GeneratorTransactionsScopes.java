@@ -56,7 +56,7 @@ public final class GeneratorTransactionsScopes {
     private final BlockingGenerator<Connection> generator;
 
     private TransactionScope(BlockingGenerator.Method<Connection> method) {
-      this.generator = new BlockingGenerator<>("transaction", method);
+      this.generator = new BlockingGenerator<>("transaction", TransactionScope.class, method);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class GeneratorTransactionsScopes {
     private final AsyncGenerator<String> generator;
 
     private SavepointScope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("savepoint", method);
+      this.generator = new AsyncGenerator<>("savepoint", SavepointScope.class, method);
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +89,10 @@ final class JournalScope implements AsyncScope<Integer> {
   @Override
   public <R, X2 extends Throwable> R call(ScopeFunction<? super Integer, ? extends R, X2> body)
       throws X2, Journal.X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> failure instanceof Journal.X);
+    }
     Integer resource = target.begin();
     R result;
     try {
@@ -118,6 +124,11 @@ final class JournalScope implements AsyncScope<Integer> {
   @Override
   public <X2 extends Throwable> void run(ScopeConsumer<? super Integer, X2> body) throws X2,
       Journal.X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> failure instanceof Journal.X);
+      return;
+    }
     Integer resource = target.begin();
     try {
       body.accept(resource);

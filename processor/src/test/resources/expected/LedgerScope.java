@@ -4,7 +4,9 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +100,11 @@ final class LedgerScope implements AsyncScope<Ledger> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super Ledger, ? extends R, X> body) throws
       X, IOException, InterruptedException {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> failure instanceof IOException ||
+          failure instanceof InterruptedException);
+    }
     target.open();
     R result;
     try {
@@ -131,6 +138,12 @@ final class LedgerScope implements AsyncScope<Ledger> {
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super Ledger, X> body) throws X,
       IOException, InterruptedException {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> failure instanceof IOException ||
+          failure instanceof InterruptedException);
+      return;
+    }
     target.open();
     try {
       body.accept(target);

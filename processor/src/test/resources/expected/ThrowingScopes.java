@@ -48,7 +48,7 @@ public final class ThrowingScopes {
     private final BlockingGenerator<String> generator;
 
     private BlockingScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("blocking", method);
+      this.generator = new BlockingGenerator<>("blocking", BlockingScope.class, method);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class ThrowingScopes {
     private final AsyncGenerator<String> generator;
 
     private AsyncScope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("async", method);
+      this.generator = new AsyncGenerator<>("async", AsyncScope.class, method);
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
+import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +83,10 @@ public final class UnicodeNamesScope<Ť> implements AsyncScope<Ť> {
    */
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super Ť, ? extends R, X> body) throws X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> false);
+    }
     Ť resource = target.öffnen();
     R result;
     try {
@@ -101,6 +107,11 @@ public final class UnicodeNamesScope<Ť> implements AsyncScope<Ť> {
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super Ť, X> body) throws X {
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> false);
+      return;
+    }
     Ť resource = target.öffnen();
     try {
       body.accept(resource);

@@ -37,7 +37,7 @@ public final class UnicodeNamesScopes {
     private final BlockingGenerator<Ω> generator;
 
     private 資源Scope(BlockingGenerator.Method<Ω> method) {
-      this.generator = new BlockingGenerator<>("資源", method);
+      this.generator = new BlockingGenerator<>("資源", 資源Scope.class, method);
     }
 
     /**

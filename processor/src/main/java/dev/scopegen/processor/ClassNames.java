@@ -17,6 +17,7 @@ final class ClassNames {
 
   static final ClassName STAGES = ClassName.get(INTERNAL, "Stages");
   static final ClassName BLOCKING = ClassName.get(INTERNAL, "Blocking");
+  static final ClassName SCOPE_EVENTS = ClassName.get(INTERNAL, "ScopeEvents");
   static final ClassName EXIT_SEQUENCE = ClassName.get(INTERNAL, "ExitSequence");
   static final ClassName BLOCKING_GENERATOR = ClassName.get(INTERNAL, "BlockingGenerator");
   static final ClassName ASYNC_GENERATOR = ClassName.get(INTERNAL, "AsyncGenerator");

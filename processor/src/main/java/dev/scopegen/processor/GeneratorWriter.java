@@ -146,9 +146,10 @@ final class GeneratorWriter {
                     .addParameter(
                         ParameterizedTypeName.get(method.kind().method(), resource), "method")
                     .addStatement(
-                        "this.generator = new $T<>($S, method)",
+                        "this.generator = new $T<>($S, $L.class, method)",
                         method.kind().engine(),
-                        method.name())
+                        method.name(),
+                        method.scopeName())
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("enter")

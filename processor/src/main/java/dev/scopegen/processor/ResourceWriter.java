@@ -4,6 +4,7 @@ import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
+import static dev.scopegen.processor.ClassNames.SCOPE_EVENTS;
 import static dev.scopegen.processor.ClassNames.STAGES;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
 import static dev.scopegen.processor.WriterSupport.code;
@@ -182,15 +183,43 @@ final class ResourceWriter {
             "a lifecycle method",
             !resource.isInline(),
             resource.canSuppress());
+    CodeBlock declares = declares(resource.exceptions());
     if (resource.isInline()) {
-      methods.call().addCode(inline.call(methods.result()));
-      methods.run().addCode(inline.run());
+      methods
+          .call()
+          .addCode(
+              whileRecording(
+                  CodeBlock.builder()
+                      .addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares)
+                      .build()))
+          .addCode(inline.call(methods.result()));
+      methods
+          .run()
+          .addCode(
+              whileRecording(
+                  CodeBlock.builder()
+                      .addStatement("$T.run(this, body,$W$L)", BLOCKING, declares)
+                      .addStatement("return")
+                      .build()))
+          .addCode(inline.run());
     } else {
-      CodeBlock declares = declares(resource.exceptions());
       methods.call().addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares);
       methods.run().addStatement("$T.run(this, body,$W$L)", BLOCKING, declares);
     }
     return List.of(methods.call().build(), methods.run().build());
+  }
+
+  /**
+   * The branch that records a JFR event while a recording runs: the scope then takes the protocol
+   * path through {@code Blocking}, which records; the inline code below stays free of timing.
+   */
+  private static CodeBlock whileRecording(CodeBlock statements) {
+    return CodeBlock.builder()
+        .add("// While a JFR recording runs, the use is recorded on the scope protocol.\n")
+        .beginControlFlow("if ($T.enabled())", SCOPE_EVENTS)
+        .add(statements)
+        .endControlFlow()
+        .build();
   }
 
   private static ClassName rawTarget(ResourceClass resource) {
