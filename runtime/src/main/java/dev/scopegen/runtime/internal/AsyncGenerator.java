@@ -67,7 +67,7 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
       Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "state", int.class);
 
   private final String name;
-  private final String scopeName;
+  private final Class<?> scope;
   private final Method<T> method;
   private final BodyLink<T> entering = new BodyLink<>();
 
@@ -106,13 +106,13 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
    */
   public AsyncGenerator(String name, Class<?> scope, Method<T> method) {
     this.name = name;
-    this.scopeName = scope == null ? name : scope.getName();
+    this.scope = scope;
     this.method = method;
   }
 
   @Override
   public String scopeName() {
-    return scopeName;
+    return scope == null ? name : scope.getName();
   }
 
   /**

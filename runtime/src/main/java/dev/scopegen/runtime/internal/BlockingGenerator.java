@@ -53,7 +53,7 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
   }
 
   private final String name;
-  private final String scopeName;
+  private final Class<?> scope;
   private final Method<T> method;
 
   /**
@@ -86,13 +86,13 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
    */
   public BlockingGenerator(String name, Class<?> scope, Method<T> method) {
     this.name = name;
-    this.scopeName = scope == null ? name : scope.getName();
+    this.scope = scope;
     this.method = method;
   }
 
   @Override
   public String scopeName() {
-    return scopeName;
+    return scope == null ? name : scope.getName();
   }
 
   /**

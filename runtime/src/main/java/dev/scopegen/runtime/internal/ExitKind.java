@@ -10,9 +10,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class ExitKind extends CompletableFuture<Boolean> {
 
-  static final int EXITED = 0;
-  static final int COMMITTED = 1;
-  static final int ROLLED_BACK = 2;
+  static final byte EXITED = 0;
+  static final byte COMMITTED = 1;
+  static final byte ROLLED_BACK = 2;
 
   private static final ExitKind[] CONSTANTS = {
     new ExitKind(EXITED, false),

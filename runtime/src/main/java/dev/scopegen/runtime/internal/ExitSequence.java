@@ -38,12 +38,11 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
   private boolean propagate;
   private boolean suppress;
   private int step;
+  // Two bytes that fit in the padding of this object: no extra bytes per exit.
   /** What the exit did, for the JFR event: {@link ExitKind#EXITED} unless a real method ran. */
-  private int kind;
+  private byte kind;
   /** Whether the step that ran was this class's default: the resource has no such method. */
   private boolean defaultStep;
-  /** The future of a pending exit while a recording runs, told the kind before it completes. */
-  private ExitKind pendingKind;
 
   /**
    * Creates the sequence for one exit.
@@ -190,18 +189,14 @@ public abstract class ExitSequence<T> extends StageLoop<Boolean> {
     if (propagate && !suppress) {
       return Stages.failed(failure);
     }
-    if (pendingKind != null) {
-      pendingKind.kind(kind);
+    if (pending() instanceof ExitKind) {
+      ((ExitKind) pending()).kind(kind);
     }
     return ScopeEvents.enabled() ? ExitKind.of(suppress, kind) : Stages.of(suppress);
   }
 
   @Override
   final CompletableFuture<Boolean> newPending() {
-    if (ScopeEvents.enabled()) {
-      pendingKind = new ExitKind();
-      return pendingKind;
-    }
-    return super.newPending();
+    return ScopeEvents.enabled() ? new ExitKind() : super.newPending();
   }
 }

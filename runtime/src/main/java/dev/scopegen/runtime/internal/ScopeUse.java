@@ -37,6 +37,7 @@ public final class ScopeUse<T> implements AsyncScope<T> {
   private long entered;
   private long exiting;
   private boolean hasEntered;
+  private boolean bodyOver;
   private boolean finished;
   private Class<?> resourceType;
   private Throwable bodyFailure;
@@ -198,8 +199,9 @@ public final class ScopeUse<T> implements AsyncScope<T> {
 
   /** The body ended, with {@code failure} or {@code null}: the exit starts. */
   void bodyEnded(Throwable failure) {
-    if (exiting == 0) {
+    if (!bodyOver) {
       exiting = System.nanoTime();
+      bodyOver = true;
     }
     if (!hasEntered) {
       entered = exiting;
@@ -228,7 +230,7 @@ public final class ScopeUse<T> implements AsyncScope<T> {
     if (!hasEntered) {
       entered = ended;
       exiting = ended;
-    } else if (exiting == 0) {
+    } else if (!bodyOver) {
       exiting = ended;
     }
     Throwable cause = propagating != null ? propagating : bodyFailure;

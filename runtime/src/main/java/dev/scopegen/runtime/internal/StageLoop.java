@@ -79,6 +79,11 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
     return new CompletableFuture<>();
   }
 
+  /** The future made by {@link #newPending}, or {@code null} while every stage was complete. */
+  final CompletableFuture<V> pending() {
+    return pending;
+  }
+
   /**
    * Runs the loop.
    *

@@ -13,8 +13,9 @@
  *       protocol of a resource class), {@link dev.scopegen.runtime.internal.UseFuture} ({@code
  *       use}), {@link dev.scopegen.runtime.internal.Blocking} ({@code call} and {@code run} of
  *       asynchronous scopes), {@link dev.scopegen.runtime.internal.BlockingGenerator} and {@link
- *       dev.scopegen.runtime.internal.AsyncGenerator} ({@code @ScopedResource} methods), and
- *       {@link dev.scopegen.runtime.internal.Stages} (stage helpers with fast paths).
+ *       dev.scopegen.runtime.internal.AsyncGenerator} ({@code @ScopedResource} methods), {@link
+ *       dev.scopegen.runtime.internal.Stages} (stage helpers with fast paths), and {@link
+ *       dev.scopegen.runtime.internal.ScopeEvents} (whether a JFR recording runs).
  *   <li>One loop engine: {@link dev.scopegen.runtime.internal.StageLoop} runs stages one after the
  *       other, consuming completed ones on the spot, for the exit protocol, for {@code ExitStack}
  *       unwinding ({@link dev.scopegen.runtime.internal.Unwinding} over {@link
@@ -25,6 +26,9 @@
  *   <li>The scopes that {@code Scopes} returns: {@link dev.scopegen.runtime.internal.ToolboxScope}
  *       (lock, permit, closing, just), {@code AsyncClosingScope}, {@code SuppressScope} and {@code
  *       AllScope}, with their shared {@link dev.scopegen.runtime.internal.CleanupOutcome}.
+ *   <li>The JFR event {@code dev.scopegen.Scope}: {@link dev.scopegen.runtime.internal.ScopeUse}
+ *       records one use by wrapping its scope while a recording runs; {@code ExitKind} carries
+ *       whether an exit committed or rolled back.
  * </ul>
  */
 package dev.scopegen.runtime.internal;
