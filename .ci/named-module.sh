@@ -20,3 +20,16 @@ if grep -l 'javax.annotation.processing' -r "$out/generated"; then
   exit 1
 fi
 java --module-path "$out/classes:$RUNTIME_JAR" -m example.app/example.app.Main
+
+# The same run under a Flight Recorder recording: the runtime, a named module, records one
+# dev.scopegen.Scope event per scope use, and the scopes behave as without it.
+java -XX:StartFlightRecording:filename="$out/app.jfr" \
+  --module-path "$out/classes:$RUNTIME_JAR" -m example.app/example.app.Main
+jfr_tool="$(dirname "$(readlink -f "$(command -v java)")")/jfr"
+outcomes=$("$jfr_tool" print --events dev.scopegen.Scope "$out/app.jfr" \
+  | sed -n 's/^ *outcome = "\(.*\)"$/\1/p' | sort | tr '\n' ' ')
+echo "recorded outcomes: $outcomes"
+if [ "$outcomes" != "committed exited exited rolledBack suppressed " ]; then
+  echo "expected the events committed, rolledBack, suppressed, exited, exited" >&2
+  exit 1
+fi

@@ -125,9 +125,9 @@ class ScopeEventTest {
               assertEquals("x", Tx.plain().call(resource -> "x"));
               Tx.plain().run(resource -> {});
               assertEquals("y", Tx.plain().use(resource -> CompletableFuture.completedFuture("y")).join());
-              try (ExitStack stack = new ExitStack()) {
-                stack.enter(Tx.plain());
-              }
+              ExitStack stack = new ExitStack();
+              stack.enter(Tx.plain());
+              stack.close();
               // rolledBack; committed after a noRollbackFor failure, which still propagates
               assertThrows(
                   IllegalStateException.class,

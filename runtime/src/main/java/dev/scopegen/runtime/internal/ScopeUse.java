@@ -156,6 +156,7 @@ public final class ScopeUse<T> implements AsyncScope<T> {
 
   @Override
   public CompletionStage<Boolean> exit(T resource, Throwable failure) {
+    entered(resource); // no-op unless the body never ran (a use cancelled while entering)
     bodyEnded(failure);
     CompletionStage<Boolean> stage;
     try {
