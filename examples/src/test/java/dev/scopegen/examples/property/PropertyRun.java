@@ -62,10 +62,15 @@ final class PropertyRun {
 
   /** Runs the scenarios of {@code family}, the test {@code test} (for the replay command). */
   static <S> void check(Class<?> test, Family<S> family) throws Exception {
+    check(test, family, 1);
+  }
+
+  /** Like {@link #check(Class, Family)}, with one in {@code divisor} of the scenarios. */
+  static <S> void check(Class<?> test, Family<S> family, long divisor) throws Exception {
     long seed = seed();
     String only = property(SCENARIO);
     long first = only == null ? 0 : Long.parseLong(only);
-    long count = only == null ? count() : 1;
+    long count = only == null ? Math.max(1, count() / divisor) : 1;
     String replay =
         "mvn -pl examples -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest="
             + test.getSimpleName()
