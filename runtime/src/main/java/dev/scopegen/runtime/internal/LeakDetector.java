@@ -341,6 +341,7 @@ public final class LeakDetector {
       return className.equals(LeakDetector.class.getName())
           || className.equals(EnteredAt.class.getName())
           || className.equals(BlockingGenerator.class.getName())
+          || className.equals(ScopeUse.class.getName()) // recording a JFR event
           || className.equals(ExitStack.class.getName());
     }
 
