@@ -1,6 +1,7 @@
 package dev.scopegen.benchmarks;
 
 import dev.scopegen.runtime.Failures;
+import dev.scopegen.runtime.ScopeFunction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the JFR event {@code dev.scopegen.Scope} costs: the generated {@code call} and {@code use}
- * of {@link ScopeBenchmark} beside their hand-written baselines, with no recording ({@code off}),
+ * of {@link ScopeBenchmark} beside their hand-written baselines (and {@code call} beside the same
+ * scope's code without events), with no recording ({@code off}),
  * with a recording that enables the event ({@code on}), and with a recording that runs but leaves
  * the event disabled ({@code disabled}). Each value of {@code recording} runs in its own fork, so
  * one run gives every ratio.
@@ -53,6 +55,7 @@ public class JfrBenchmark {
 
   private final SyncLedgerScope syncScope = SyncLedgerScope.of(syncLedger);
   private final AsyncLedgerScope asyncScope = AsyncLedgerScope.of(asyncLedger);
+  private final WithoutEvents withoutEvents = new WithoutEvents(syncLedger);
 
   /** Starts the recording of this fork: in memory, so that the disk does not set the pace. */
   @Setup(Level.Trial)
@@ -110,6 +113,12 @@ public class JfrBenchmark {
     return syncScope.call(JfrBenchmark::body);
   }
 
+  /** The same scope without events: the generated {@code call} as it was before them. */
+  @Benchmark
+  public SyncLedger scopeGenCallWithoutEvents() {
+    return withoutEvents.call(JfrBenchmark::body);
+  }
+
   /** The floor for asynchronous code: a hand-written chain of completed stages. */
   @Benchmark
   public CompletableFuture<Integer> handWrittenFutureChain() {
@@ -127,5 +136,42 @@ public class JfrBenchmark {
   @Benchmark
   public CompletableFuture<Integer> scopeGenUse() {
     return asyncScope.use(asyncBody);
+  }
+
+  /** {@code SyncLedgerScope}'s {@code call}, copied from the processor's output before events. */
+  private static final class WithoutEvents {
+    private final SyncLedger target;
+
+    WithoutEvents(SyncLedger target) {
+      this.target = target;
+    }
+
+    <R, X extends Throwable> R call(ScopeFunction<? super SyncLedger, ? extends R, X> body)
+        throws X {
+      target.acquire();
+      R result;
+      try {
+        result = body.apply(target);
+      } catch (Throwable failure) {
+        abort(failure);
+        throw failure;
+      }
+      try {
+        target.commit();
+      } catch (Throwable failure) {
+        abort(failure);
+        throw failure;
+      }
+      target.release();
+      return result;
+    }
+
+    private void abort(Throwable failure) {
+      try {
+        target.release();
+      } catch (Throwable exitFailure) {
+        Failures.addSuppressed(failure, exitFailure);
+      }
+    }
   }
 }
