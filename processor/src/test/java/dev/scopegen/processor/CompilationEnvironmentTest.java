@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the processor adapts to the compilation it runs in: named modules that do not read {@code
- * java.compiler}, where {@code @Generated} cannot be written, and compilers without javac's tree
- * API, where three checks cannot run.
+ * java.compiler} and compilations without that module, where {@code @Generated} cannot be written,
+ * and compilers without javac's tree API, where three checks cannot run.
  */
 class CompilationEnvironmentTest {
 
@@ -118,6 +118,27 @@ class CompilationEnvironmentTest {
         .generatedSourceFile("app.FilesScopes")
         .contentsAsUtf8String()
         .contains("@Generated(\"dev.scopegen.processor.ScopeProcessor\")");
+  }
+
+  @Test
+  void unnamedModuleOfACompilationWithoutJavaCompilerGetsNoGeneratedAnnotation() {
+    // javac's --limit-modules leaves java.compiler out of the module graph: then even the unnamed
+    // module has no @Generated to refer to.
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ScopeProcessor())
+            .withOptions("--limit-modules", "java.base")
+            .compile(GATE, FILES, USES_BOTH);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("app.GateScope")
+        .contentsAsUtf8String()
+        .doesNotContain("@Generated");
+    assertThat(compilation)
+        .generatedSourceFile("app.FilesScopes")
+        .contentsAsUtf8String()
+        .doesNotContain("@Generated");
   }
 
   @Test

@@ -1,0 +1,136 @@
+package dev.scopegen.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.scopegen.processor.ProcessorTesting.ProcessorOfEverything;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local-class check reads each file's syntax trees on its own: a file whose trees cannot be read
+ * is an error on its type, not a javac crash, and the other files are still checked.
+ */
+class LocalClassScannerTest {
+
+  private static final JavaFileObject GAP =
+      JavaFileObjects.forSourceLines(
+          "test.Gap",
+          "package test;",
+          "",
+          "import dev.scopegen.Rollback;",
+          "",
+          "class Gap {",
+          "  void method() {",
+          "    class Local {",
+          "      @Rollback void undo() {}",
+          "    }",
+          "  }",
+          "}");
+
+  @Test
+  void aRootWhoseTreesCannotBeReadIsAnErrorOnItAndTheNextRootIsStillChecked() {
+    ScansUnreadableRootFirst processor = new ScansUnreadableRootFirst();
+    Compilation compilation = Compiler.javac().withProcessors(processor).compile(GAP);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("@Rollback method undo is in a local or anonymous class")
+        .inFile(GAP)
+        .onLineContaining("void undo()");
+    assertThat(processor.messages).hasSize(1);
+    assertThat(processor.messages.get(0))
+        .startsWith(
+            "ERROR on test.Gap: ScopeGen failed unexpectedly while processing test.Gap; please"
+                + " report this bug");
+    assertThat(processor.messages.get(0)).contains(IllegalArgumentException.class.getName());
+    assertThat(processor.errorCount).isEqualTo(2);
+  }
+
+  /**
+   * Runs the scanner on two roots: first a stand-in for {@code test.Gap} that javac's tree API
+   * refuses because javac did not create it, then {@code test.Gap} itself. The scanner's errors on
+   * elements go to a recording {@link Messager} (javac's would refuse the stand-in too); its errors
+   * on trees go to javac.
+   */
+  private static final class ScansUnreadableRootFirst extends ProcessorOfEverything {
+    final List<String> messages = new ArrayList<>();
+    int errorCount = -1;
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (round.processingOver()) {
+        return false;
+      }
+      ErrorReporter reporter = new ErrorReporter(new RecordingMessager(messages));
+      TypeElement gap = processingEnv.getElementUtils().getTypeElement("test.Gap");
+      TypeElement standIn =
+          (TypeElement)
+              Proxy.newProxyInstance(
+                  TypeElement.class.getClassLoader(),
+                  new Class<?>[] {TypeElement.class},
+                  (proxy, method, arguments) -> {
+                    try {
+                      return method.invoke(gap, arguments);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      LocalClassScanner.create(processingEnv, reporter)
+          .report(new LinkedHashSet<>(List.of(standIn, gap)));
+      errorCount = reporter.errorCount();
+      return false;
+    }
+  }
+
+  /** Records each message on an element as {@code "KIND on element: text"}. */
+  private static final class RecordingMessager implements Messager {
+    private final List<String> messages;
+
+    RecordingMessager(List<String> messages) {
+      this.messages = messages;
+    }
+
+    @Override
+    public void printMessage(Diagnostic.Kind kind, CharSequence message) {
+      messages.add(kind + ": " + message);
+    }
+
+    @Override
+    public void printMessage(Diagnostic.Kind kind, CharSequence message, Element element) {
+      messages.add(kind + " on " + element + ": " + message);
+    }
+
+    @Override
+    public void printMessage(
+        Diagnostic.Kind kind, CharSequence message, Element element, AnnotationMirror annotation) {
+      printMessage(kind, message, element);
+    }
+
+    @Override
+    public void printMessage(
+        Diagnostic.Kind kind,
+        CharSequence message,
+        Element element,
+        AnnotationMirror annotation,
+        AnnotationValue value) {
+      printMessage(kind, message, element);
+    }
+  }
+}
