@@ -86,6 +86,22 @@ class CompilationEnvironmentTest {
   }
 
   @Test
+  void namedModuleThatDoesNotReadJavaCompilerGetsNoGeneratedAnnotationWhereOtherModulesCould(
+      @TempDir Path dir) throws Exception {
+    // java.compiler is in the module graph, so @Generated exists, but module app cannot read it.
+    NamedModule module =
+        new NamedModule(
+            dir,
+            "module app { requires static dev.scopegen; requires dev.scopegen.runtime; }",
+            "--add-modules",
+            "java.compiler");
+
+    assertThat(module.diagnostics()).isEmpty();
+    assertThat(module.generated("GateScope")).doesNotContain("@Generated");
+    assertThat(module.generated("FilesScopes")).doesNotContain("@Generated");
+  }
+
+  @Test
   void namedModuleThatReadsJavaCompilerGetsTheGeneratedAnnotation(@TempDir Path dir)
       throws Exception {
     NamedModule module =
@@ -174,7 +190,7 @@ class CompilationEnvironmentTest {
     private final Path root;
     private final List<String> diagnostics = new ArrayList<>();
 
-    NamedModule(Path root, String moduleInfo) throws Exception {
+    NamedModule(Path root, String moduleInfo, String... extraOptions) throws Exception {
       this.root = root;
       Path sources = Files.createDirectories(root.resolve("src"));
       Files.writeString(sources.resolve("module-info.java"), moduleInfo);
@@ -190,14 +206,16 @@ class CompilationEnvironmentTest {
       try (StandardJavaFileManager fileManager =
           javac.getStandardFileManager(collector, Locale.ROOT, UTF_8)) {
         List<String> options =
-            List.of(
-                "-Xlint:all,-processing",
-                "--module-path",
-                location(Enter.class) + File.pathSeparator + location(AsyncScope.class),
-                "-d",
-                Files.createDirectories(root.resolve("classes")).toString(),
-                "-s",
-                Files.createDirectories(root.resolve("generated")).toString());
+            new ArrayList<>(
+                List.of(
+                    "-Xlint:all,-processing",
+                    "--module-path",
+                    location(Enter.class) + File.pathSeparator + location(AsyncScope.class),
+                    "-d",
+                    Files.createDirectories(root.resolve("classes")).toString(),
+                    "-s",
+                    Files.createDirectories(root.resolve("generated")).toString()));
+        options.addAll(List.of(extraOptions));
         JavaCompiler.CompilationTask task =
             javac.getTask(
                 null,
