@@ -34,6 +34,8 @@ class ResourceGoldenFileTest {
     "UnicodeNames, UnicodeNamesScope",
     "Throwing, ThrowingScope",
     "Throwing, Throwing_AnythingScope",
+    "Tenancy, TenancyScope",
+    "Tenancy, Tenancy_ForgivingScope",
   })
   void generatesTheExpectedScope(String source, String scope) throws IOException {
     Compilation compilation = compile(JavaFileObjects.forResource("good/" + source + ".java"));
@@ -61,11 +63,13 @@ class ResourceGoldenFileTest {
                     JavaFileObjects.forResource("good/Kinds.java"),
                     JavaFileObjects.forResource("good/DollarNames.java"),
                     JavaFileObjects.forResource("good/UnicodeNames.java"),
-                    JavaFileObjects.forResource("good/Throwing.java")));
+                    JavaFileObjects.forResource("good/Throwing.java"),
+                    JavaFileObjects.forResource("good/Tenancy.java")));
 
     assertThat(compilation).succeededWithoutWarnings();
-    // The last three sources also have generators: three Scopes classes besides their 5 scopes.
-    assertThat(compilation.generatedSourceFiles()).hasSize(18);
+    // DollarNames, UnicodeNames and Throwing also have generators: three Scopes classes besides
+    // their 5 scopes.
+    assertThat(compilation.generatedSourceFiles()).hasSize(20);
   }
 
   @Test
