@@ -50,6 +50,7 @@ class EclipseCompilerTest {
           "DollarNames",
           "UnicodeNames",
           "Throwing",
+          "Tenancy",
           "GeneratorTransactions",
           "GeneratorPool",
           "GeneratorNames",
