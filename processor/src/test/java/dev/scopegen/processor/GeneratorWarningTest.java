@@ -21,10 +21,10 @@ class GeneratorWarningTest {
   private static final JavaFileObject UNPROTECTED =
       ProcessorTesting.source("warnings", "Unprotected");
 
-  /** The compilation of {@link #UNPROTECTED}, shared by the tests that only read it. */
-  private static final Compilation UNPROTECTED_COMPILED = compile(UNPROTECTED);
-
-  /** javac's own environment, which the tree API needs, with every lint the build uses. */
+  /**
+   * javac's own environment, which the tree API needs, with every lint the build uses. Each test
+   * compiles for itself: mutation testing credits a test only with the work done inside it.
+   */
   private static Compilation compile(JavaFileObject source) {
     return Compiler.javac()
         .withProcessors(new ScopeProcessor())
@@ -34,7 +34,7 @@ class GeneratorWarningTest {
 
   @Test
   void cleanupAfterABlockingYield() {
-    Compilation compilation = UNPROTECTED_COMPILED;
+    Compilation compilation = compile(UNPROTECTED);
 
     assertThat(compilation)
         .hadWarningContaining(
@@ -48,7 +48,7 @@ class GeneratorWarningTest {
 
   @Test
   void cleanupChainedOnAnAsyncYieldWithAStepThatSkipsFailures() {
-    Compilation compilation = UNPROTECTED_COMPILED;
+    Compilation compilation = compile(UNPROTECTED);
 
     assertThat(compilation)
         .hadWarningContaining(
@@ -84,7 +84,7 @@ class GeneratorWarningTest {
         "throughAnotherMethod | thenRunAsync(c::close) on the yield's stage",
       })
   void everyUnprotectedShapeWarnsOnceWhereItsMarkSays(String mark, String quote) {
-    Compilation compilation = UNPROTECTED_COMPILED;
+    Compilation compilation = compile(UNPROTECTED);
     String method = mark.contains(",") ? mark.substring(0, mark.indexOf(',')) : mark;
 
     assertThat(compilation).succeeded();
