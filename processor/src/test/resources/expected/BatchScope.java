@@ -1,12 +1,12 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * {@code BatchScope.of(target)} to enter it with {@code use}, {@code call} or {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-final class BatchScope implements AsyncScope<List<String>> {
+final class BatchScope implements SynchronousScope<List<String>> {
   private final Batch target;
 
   private BatchScope(Batch target) {
@@ -63,6 +63,33 @@ final class BatchScope implements AsyncScope<List<String>> {
         return Stages.done();
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code begin()}, as {@code enter()} does.
+   *
+   * @return the resource
+   */
+  @Override
+  public List<String> enterNow() {
+    return target.begin();
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code false}
+   */
+  @Override
+  public boolean exitNow(List<String> resource, Throwable failure) {
+    if (failure == null) {
+      target.flush(resource);
+    }
+    return false;
   }
 
   /**

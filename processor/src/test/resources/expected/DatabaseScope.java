@@ -1,6 +1,5 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
@@ -8,6 +7,7 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class DatabaseScope implements AsyncScope<Connection> {
+public final class DatabaseScope implements SynchronousScope<Connection> {
   private final Database target;
 
   private DatabaseScope(Database target) {
@@ -82,6 +82,43 @@ public final class DatabaseScope implements AsyncScope<Connection> {
         return Stages.of(false);
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code connect()}, as {@code enter()} does.
+   *
+   * @return the resource
+   * @throws SQLException if a lifecycle method fails with it
+   */
+  @Override
+  public Connection enterNow() throws SQLException {
+    return target.connect();
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code false}
+   * @throws SQLException if a lifecycle method fails with it
+   */
+  @Override
+  public boolean exitNow(Connection resource, Throwable failure) throws SQLException {
+    if (failure != null) {
+      abort(resource, failure);
+      return false;
+    }
+    try {
+      target.commit(resource);
+    } catch (Throwable commitFailure) {
+      abort(resource, commitFailure);
+      throw commitFailure;
+    }
+    target.close(resource);
+    return false;
   }
 
   /**

@@ -1,6 +1,5 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
@@ -8,6 +7,7 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class DollarNamesScope<T$> implements AsyncScope<T$> {
+public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
   private final DollarNames<T$> target;
 
   private DollarNamesScope(DollarNames<T$> target) {
@@ -64,6 +64,33 @@ public final class DollarNamesScope<T$> implements AsyncScope<T$> {
         return Stages.of(target.close$(resource, failure));
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code open$()}, as {@code enter()} does.
+   *
+   * @return the resource
+   */
+  @Override
+  public T$ enterNow() {
+    return target.open$();
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code true} if the exit suppressed {@code failure}
+   */
+  @Override
+  public boolean exitNow(T$ resource, Throwable failure) {
+    if (failure != null) {
+      return abort(resource, failure);
+    }
+    return target.close$(resource, null);
   }
 
   /**

@@ -1,6 +1,5 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
@@ -8,6 +7,8 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import javax.annotation.processing.Generated;
  * {@code LedgerScope.of(target)} to enter it with {@code use}, {@code call} or {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-final class LedgerScope implements AsyncScope<Ledger> {
+final class LedgerScope implements SynchronousScope<Ledger> {
   private final Ledger target;
 
   private LedgerScope(Ledger target) {
@@ -86,6 +87,44 @@ final class LedgerScope implements AsyncScope<Ledger> {
         return LedgerScope.rollsBackOn(failure);
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code open()}, as {@code enter()} does.
+   *
+   * @return the resource
+   * @throws FileNotFoundException if a lifecycle method fails with it
+   */
+  @Override
+  public Ledger enterNow() throws FileNotFoundException {
+    target.open();
+    return target;
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code true} if the exit suppressed {@code failure}
+   * @throws IOException if a lifecycle method fails with it
+   */
+  @Override
+  public boolean exitNow(Ledger resource, Throwable failure) throws IOException {
+    if (failure != null) {
+      return rollsBackOn(failure) ? abort(resource, failure) : commitDespite(resource, failure);
+    }
+    try {
+      target.commit();
+    } catch (Throwable commitFailure) {
+      if (abort(resource, commitFailure)) {
+        return true;
+      }
+      throw commitFailure;
+    }
+    return target.close(resource, (Throwable) null);
   }
 
   /**

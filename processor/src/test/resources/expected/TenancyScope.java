@@ -1,6 +1,5 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
@@ -8,6 +7,7 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * {@code TenancyScope.of(target)} to enter it with {@code use}, {@code call} or {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-final class TenancyScope implements AsyncScope<String> {
+final class TenancyScope implements SynchronousScope<String> {
   private final Tenancy target;
 
   private TenancyScope(Tenancy target) {
@@ -75,6 +75,39 @@ final class TenancyScope implements AsyncScope<String> {
         return TenancyScope.rollsBackOn(failure);
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code lease()}, as {@code enter()} does.
+   *
+   * @return the resource
+   */
+  @Override
+  public String enterNow() {
+    return target.lease();
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code false}
+   */
+  @Override
+  public boolean exitNow(String resource, Throwable failure) {
+    if (failure != null) {
+      if (rollsBackOn(failure)) {
+        abort(resource, failure);
+      } else {
+        exitAfter(resource, failure);
+      }
+      return false;
+    }
+    target.release(resource, null);
+    return false;
   }
 
   /**

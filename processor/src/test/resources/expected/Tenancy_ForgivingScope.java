@@ -1,6 +1,5 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
@@ -8,6 +7,7 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-final class Tenancy_ForgivingScope implements AsyncScope<Tenancy.Forgiving> {
+final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving> {
   private final Tenancy.Forgiving target;
 
   private Tenancy_ForgivingScope(Tenancy.Forgiving target) {
@@ -76,6 +76,34 @@ final class Tenancy_ForgivingScope implements AsyncScope<Tenancy.Forgiving> {
         return Tenancy_ForgivingScope.rollsBackOn(failure);
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code open()}, as {@code enter()} does.
+   *
+   * @return the resource
+   */
+  @Override
+  public Tenancy.Forgiving enterNow() {
+    target.open();
+    return target;
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code true} if the exit suppressed {@code failure}
+   */
+  @Override
+  public boolean exitNow(Tenancy.Forgiving resource, Throwable failure) {
+    if (failure != null) {
+      return rollsBackOn(failure) ? abort(resource, failure) : exitAfter(resource, failure);
+    }
+    return target.close(null);
   }
 
   /**

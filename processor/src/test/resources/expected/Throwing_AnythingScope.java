@@ -1,11 +1,12 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,7 +21,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class Throwing_AnythingScope implements AsyncScope<String> {
+public final class Throwing_AnythingScope implements SynchronousScope<String> {
   private final Throwing.Anything target;
 
   private Throwing_AnythingScope(Throwing.Anything target) {
@@ -66,6 +67,37 @@ public final class Throwing_AnythingScope implements AsyncScope<String> {
   }
 
   /**
+   * Enters the scope on the calling thread: calls {@code open()}, as {@code enter()} does.
+   *
+   * @return the resource
+   * @throws Throwable if a lifecycle method fails with it
+   */
+  @Override
+  public String enterNow() throws Throwable {
+    return target.open();
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code false}
+   * @throws Throwable if a lifecycle method fails with it
+   */
+  @Override
+  public boolean exitNow(String resource, Throwable failure) throws Throwable {
+    if (failure != null) {
+      abort(resource, failure);
+      return false;
+    }
+    target.close();
+    return false;
+  }
+
+  /**
    * Enters the scope, applies {@code body} to the resource and exits, on the calling thread.
    * A checked failure of a lifecycle method that this method does not declare arrives wrapped
    * in a {@code CompletionException}.
@@ -93,5 +125,16 @@ public final class Throwing_AnythingScope implements AsyncScope<String> {
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, Exception {
     Blocking.run(this, body, failure -> failure instanceof Exception);
+  }
+
+  /**
+   * Exits after {@code failure}. Cleanup failures are added to {@code failure} as suppressed.
+   */
+  private void abort(String resource, Throwable failure) {
+    try {
+      target.close();
+    } catch (Throwable exitFailure) {
+      Failures.addSuppressed(failure, exitFailure);
+    }
   }
 }

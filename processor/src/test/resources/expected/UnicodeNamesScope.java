@@ -1,6 +1,5 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
@@ -8,6 +7,7 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class UnicodeNamesScope<Ť> implements AsyncScope<Ť> {
+public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
   private final UnicodeNames<Ť> target;
 
   private UnicodeNamesScope(UnicodeNames<Ť> target) {
@@ -72,6 +72,35 @@ public final class UnicodeNamesScope<Ť> implements AsyncScope<Ť> {
         return Stages.of(false);
       }
     }.start();
+  }
+
+  /**
+   * Enters the scope on the calling thread: calls {@code öffnen()}, as {@code enter()} does.
+   *
+   * @return the resource
+   */
+  @Override
+  public Ť enterNow() {
+    return target.öffnen();
+  }
+
+  /**
+   * Exits the scope on the calling thread, as {@code exit(resource, failure)} does, with the
+   * outcome returned or thrown instead of held in a stage. Cleanup failures after
+   * {@code failure} are added to it as suppressed.
+   *
+   * @param resource the resource {@code enterNow()} returned
+   * @param failure the failure in flight, or {@code null}
+   * @return {@code false}
+   */
+  @Override
+  public boolean exitNow(Ť resource, Throwable failure) {
+    if (failure != null) {
+      abort(resource, failure);
+      return false;
+    }
+    target.schließen();
+    return false;
   }
 
   /**

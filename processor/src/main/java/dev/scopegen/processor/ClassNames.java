@@ -18,6 +18,7 @@ final class ClassNames {
   static final ClassName STAGES = ClassName.get(INTERNAL, "Stages");
   static final ClassName BLOCKING = ClassName.get(INTERNAL, "Blocking");
   static final ClassName SCOPE_EVENTS = ClassName.get(INTERNAL, "ScopeEvents");
+  static final ClassName SYNCHRONOUS_SCOPE = ClassName.get(INTERNAL, "SynchronousScope");
   static final ClassName EXIT_SEQUENCE = ClassName.get(INTERNAL, "ExitSequence");
   static final ClassName BLOCKING_GENERATOR = ClassName.get(INTERNAL, "BlockingGenerator");
   static final ClassName ASYNC_GENERATOR = ClassName.get(INTERNAL, "AsyncGenerator");

@@ -85,12 +85,12 @@ final class ResourceExitWriter {
   }
 
   /**
-   * The test of {@code noRollbackFor}: when the scope is inline, its static helper already holds
-   * it ({@link ResourceInlineWriter}), and the override calls it by the class's name, which the
-   * anonymous class's own {@code rollsBackOn} would otherwise hide.
+   * The test of {@code noRollbackFor}: when the scope is synchronous, its static helper already
+   * holds it ({@link ResourceInlineWriter}), and the override calls it by the class's name, which
+   * the anonymous class's own {@code rollsBackOn} would otherwise hide.
    */
   private static CodeBlock rollsBackOnBody(ResourceClass resource) {
-    if (resource.isInline()) {
+    if (resource.isSynchronous()) {
       return CodeBlock.builder()
           .addStatement("return $T.rollsBackOn(failure)", resource.scopeName())
           .build();

@@ -4,6 +4,7 @@ import static dev.scopegen.processor.ClassNames.FAILURES;
 import static dev.scopegen.processor.WriterSupport.invocation;
 import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
 import com.palantir.javapoet.CodeBlock;
@@ -11,13 +12,16 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The inline {@code call} and {@code run} of a resource class whose lifecycle methods are all
  * synchronous: plain try/catch code on the calling thread, with no future and no allocation, and
- * the private helpers it calls after a failure.
+ * the private helpers it calls after a failure; and {@code enterNow} and {@code exitNow} of {@code
+ * SynchronousScope}, the same code with the outcome returned or thrown.
  *
  * <p>The code follows {@code ExitSequence} step for step:
  *
@@ -86,6 +90,96 @@ final class ResourceInlineWriter {
     return code.add(afterSuccess("return")).build();
   }
 
+  /**
+   * {@code enterNow} of {@code SynchronousScope}: what {@code enter} does, with the resource
+   * returned and the failure thrown.
+   */
+  MethodSpec enterNow() {
+    LifecycleMethod enter = resource.enter();
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("enterNow")
+            .addJavadoc(
+                "Enters the scope on the calling thread: calls {@code $N()}, as {@code enter()}"
+                    + " does.\n\n",
+                enter.name())
+            .addJavadoc("@return the resource\n")
+            .addJavadoc(throwsJavadoc(enter.exceptions()))
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .returns(resource.resourceType())
+            .addExceptions(enter.exceptions());
+    if (enter.valued()) {
+      return method.addStatement("return target.$N()", enter.name()).build();
+    }
+    return method
+        .addStatement("target.$N()", enter.name())
+        .addStatement("return target")
+        .build();
+  }
+
+  /**
+   * {@code exitNow} of {@code SynchronousScope}: what {@code exit}'s {@code ExitSequence} does, on
+   * the calling thread, with the code of {@code call}.
+   */
+  MethodSpec exitNow() {
+    Set<TypeName> exceptions = new LinkedHashSet<>();
+    resource.commit().ifPresent(commit -> exceptions.addAll(commit.exceptions()));
+    resource.exit().ifPresent(exit -> exceptions.addAll(exit.exceptions()));
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("exitNow")
+            .addJavadoc(
+                "$L",
+                wrap(
+                    "Exits the scope on the calling thread, as {@code exit(resource, failure)}"
+                        + " does, with the outcome returned or thrown instead of held in a stage."
+                        + " Cleanup failures after {@code failure} are added to it as"
+                        + " suppressed."))
+            .addJavadoc("\n@param resource the resource {@code enterNow()} returned\n")
+            .addJavadoc("@param failure the failure in flight, or {@code null}\n")
+            .addJavadoc(
+                "@return $L\n",
+                suppresses
+                    ? "{@code true} if the exit suppressed {@code failure}"
+                    : "{@code false}")
+            .addJavadoc(throwsJavadoc(List.copyOf(exceptions)))
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .returns(boolean.class)
+            .addParameter(resource.resourceType(), "resource")
+            .addParameter(Throwable.class, "failure")
+            .addExceptions(exceptions);
+    if (!hasAbort) {
+      // Only a commit, after success.
+      return method
+          .beginControlFlow("if (failure == null)")
+          .addCode(commit("resource", "commitFailure", "return true"))
+          .endControlFlow()
+          .addStatement("return false")
+          .build();
+    }
+    method.beginControlFlow("if (failure != null)");
+    if (suppresses) {
+      method.addStatement("return $L", suppressedAfterFailure("resource"));
+    } else {
+      method.addCode(cleanupAfterFailure("resource")).addStatement("return false");
+    }
+    method.endControlFlow().addCode(commit("resource", "commitFailure", "return true"));
+    Optional<LifecycleMethod> exit = resource.exit();
+    if (exit.isPresent() && exit.get().valued()) {
+      return method.addStatement("return $L", invocation(exit.get(), "resource", null)).build();
+    }
+    exit.ifPresent(close -> method.addStatement("$L", invocation(close, "resource", null)));
+    return method.addStatement("return false").build();
+  }
+
+  private static CodeBlock throwsJavadoc(List<TypeName> exceptions) {
+    CodeBlock.Builder javadoc = CodeBlock.builder();
+    for (TypeName exception : exceptions) {
+      javadoc.add("@throws $T if a lifecycle method fails with it\n", exception);
+    }
+    return javadoc.build();
+  }
+
   /** The private helpers that {@link #call} and {@link #run} use. */
   List<MethodSpec> helpers() {
     List<MethodSpec> helpers = new ArrayList<>();
@@ -116,22 +210,8 @@ final class ResourceInlineWriter {
 
   /** Commit, then exit with no failure; a commit failure aborts. */
   private CodeBlock afterSuccess(String returnWhenSuppressed) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    resource
-        .commit()
-        .ifPresent(
-            commit -> {
-              CodeBlock call = invocation(commit, resourceName, null);
-              if (hasAbort) {
-                code.beginControlFlow("try")
-                    .addStatement("$L", call)
-                    .nextControlFlow("catch ($T failure)", Throwable.class)
-                    .add(abortAndRethrow(returnWhenSuppressed))
-                    .endControlFlow();
-              } else {
-                code.addStatement("$L", call);
-              }
-            });
+    CodeBlock.Builder code =
+        CodeBlock.builder().add(commit(resourceName, "failure", returnWhenSuppressed));
     resource
         .exit()
         .ifPresent(
@@ -139,35 +219,81 @@ final class ResourceInlineWriter {
     return code.build();
   }
 
+  /**
+   * The commit after success, if the class has one; its failure, caught as {@code caught}, aborts
+   * and propagates unless the exit suppresses it.
+   */
+  private CodeBlock commit(String named, String caught, String returnWhenSuppressed) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    resource
+        .commit()
+        .ifPresent(
+            commit -> {
+              CodeBlock call = invocation(commit, named, null);
+              if (hasAbort) {
+                code.beginControlFlow("try")
+                    .addStatement("$L", call)
+                    .nextControlFlow("catch ($T $N)", Throwable.class, caught)
+                    .add(abortAndRethrow(named, caught, returnWhenSuppressed))
+                    .endControlFlow();
+              } else {
+                code.addStatement("$L", call);
+              }
+            });
+    return code.build();
+  }
+
   /** Inside {@code catch (Throwable failure)} around the body. */
   private CodeBlock afterBodyFailure(String returnWhenSuppressed) {
-    if (!hasNoRollbackFor) {
-      return abortAndRethrow(returnWhenSuppressed);
-    }
-    String abort = "abort(" + resourceName + ", failure)";
-    Optional<String> commitInstead =
-        resource.commit().isPresent()
-            ? Optional.of("commitDespite(" + resourceName + ", failure)")
-            : resource.exit().map(exit -> "exitAfter(" + resourceName + ", failure)");
     CodeBlock.Builder code = CodeBlock.builder();
-    if (commitInstead.isEmpty()) {
-      code.beginControlFlow("if (rollsBackOn(failure))").addStatement("$L", abort).endControlFlow();
-    } else if (suppresses) {
-      code.beginControlFlow("if (rollsBackOn(failure) ? $L : $L)", abort, commitInstead.get())
+    if (suppresses) {
+      code.beginControlFlow("if ($L)", suppressedAfterFailure(resourceName))
           .addStatement("$L", returnWhenSuppressed)
           .endControlFlow();
     } else {
-      code.beginControlFlow("if (rollsBackOn(failure))")
-          .addStatement("$L", abort)
-          .nextControlFlow("else")
-          .addStatement("$L", commitInstead.get())
-          .endControlFlow();
+      code.add(cleanupAfterFailure(resourceName));
     }
     return code.addStatement("throw failure").build();
   }
 
-  private CodeBlock abortAndRethrow(String returnWhenSuppressed) {
-    String abort = "abort(" + resourceName + ", failure)";
+  /**
+   * When the exit can suppress: the rollback (or the {@code noRollbackFor} commit) and the exit
+   * after {@code failure}, as an expression that tells whether the exit suppressed it.
+   */
+  private String suppressedAfterFailure(String named) {
+    String abort = "abort(" + named + ", failure)";
+    if (!hasNoRollbackFor) {
+      return abort;
+    }
+    String commitInstead =
+        resource.commit().isPresent()
+            ? "commitDespite(" + named + ", failure)"
+            : "exitAfter(" + named + ", failure)";
+    return "rollsBackOn(failure) ? " + abort + " : " + commitInstead;
+  }
+
+  /**
+   * When the exit cannot suppress: the rollback (or the {@code noRollbackFor} commit) and the exit
+   * after {@code failure}, as statements.
+   */
+  private CodeBlock cleanupAfterFailure(String named) {
+    String abort = "abort(" + named + ", failure)";
+    if (!hasNoRollbackFor) {
+      return CodeBlock.builder().addStatement("$L", abort).build();
+    }
+    Optional<String> commitInstead =
+        resource.commit().isPresent()
+            ? Optional.of("commitDespite(" + named + ", failure)")
+            : resource.exit().map(exit -> "exitAfter(" + named + ", failure)");
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if (rollsBackOn(failure))");
+    code.addStatement("$L", abort);
+    commitInstead.ifPresent(
+        commit -> code.nextControlFlow("else").addStatement("$L", commit));
+    return code.endControlFlow().build();
+  }
+
+  private CodeBlock abortAndRethrow(String named, String caught, String returnWhenSuppressed) {
+    String abort = "abort(" + named + ", " + caught + ")";
     CodeBlock.Builder code = CodeBlock.builder();
     if (suppresses) {
       code.beginControlFlow("if ($L)", abort)
@@ -176,7 +302,7 @@ final class ResourceInlineWriter {
     } else {
       code.addStatement("$L", abort);
     }
-    return code.addStatement("throw failure").build();
+    return code.addStatement("throw $N", caught).build();
   }
 
   private MethodSpec abort() {

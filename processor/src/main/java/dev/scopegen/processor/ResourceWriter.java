@@ -6,6 +6,7 @@ import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.ClassNames.SCOPE_EVENTS;
 import static dev.scopegen.processor.ClassNames.STAGES;
+import static dev.scopegen.processor.ClassNames.SYNCHRONOUS_SCOPE;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
 import static dev.scopegen.processor.WriterSupport.code;
 import static dev.scopegen.processor.WriterSupport.declares;
@@ -32,9 +33,12 @@ import java.util.List;
  * static factory {@code of}, {@code enter}, {@code exit} (an {@code ExitSequence} over the
  * lifecycle methods, {@link ResourceExitWriter}) and blocking {@code call} and {@code run}.
  *
- * <p>When every lifecycle method is synchronous, {@code call} and {@code run} are inline
- * try/catch code with small private helpers ({@link ResourceInlineWriter}); otherwise they wait on
- * the asynchronous protocol through {@code Blocking}.
+ * <p>When every lifecycle method is synchronous, the scope implements the runtime's {@code
+ * SynchronousScope}: {@code enterNow} and {@code exitNow} enter and exit it without a stage, so
+ * that {@code ExitStack} and {@code Scopes.all} do, and {@code call} and {@code run} are inline
+ * try/catch code (unless a method declares a checked {@code Throwable} that they cannot declare),
+ * all with small private helpers ({@link ResourceInlineWriter}). Otherwise {@code call} and {@code
+ * run} wait on the asynchronous protocol through {@code Blocking}.
  */
 final class ResourceWriter {
 
@@ -56,14 +60,20 @@ final class ResourceWriter {
                 resource.seesGenerated())
             .addJavadoc(classJavadoc(resource))
             .addTypeVariables(resource.typeVariables())
-            .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource.resourceType()))
+            .addSuperinterface(
+                ParameterizedTypeName.get(
+                    resource.isSynchronous() ? SYNCHRONOUS_SCOPE : ASYNC_SCOPE,
+                    resource.resourceType()))
             .addField(resource.targetType(), "target", PRIVATE, FINAL)
             .addMethod(constructor(resource))
             .addMethod(factory(resource))
             .addMethod(enter(resource))
-            .addMethod(ResourceExitWriter.exit(resource))
-            .addMethods(blockingMethods(resource, inline));
-    if (resource.isInline()) {
+            .addMethod(ResourceExitWriter.exit(resource));
+    if (resource.isSynchronous()) {
+      scope.addMethod(inline.enterNow()).addMethod(inline.exitNow());
+    }
+    scope.addMethods(blockingMethods(resource, inline));
+    if (resource.isSynchronous()) {
       scope.addMethods(inline.helpers());
     }
     return scope.build();

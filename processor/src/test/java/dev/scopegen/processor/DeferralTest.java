@@ -34,9 +34,9 @@ class DeferralTest {
       textBlock =
           """
           Deferred          | test.DeferredScope           \
-          | final class DeferredScope<B extends LaterBound> implements AsyncScope<Later> | true
+          | final class DeferredScope<B extends LaterBound> implements SynchronousScope<Later> | true
           Deferred          | test.DeferredScope           \
-          | final class DeferredScope<B extends LaterBound> implements AsyncScope<Later> | false
+          | final class DeferredScope<B extends LaterBound> implements SynchronousScope<Later> | false
           DeferredGenerator | test.DeferredGeneratorScopes | static OpenScope open(LaterBound bound) | true
           DeferredGenerator | test.DeferredGeneratorScopes | static OpenScope open(LaterBound bound) | false
           """)

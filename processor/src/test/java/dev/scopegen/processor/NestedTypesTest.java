@@ -231,13 +231,15 @@ class NestedTypesTest {
         compilation,
         "DeferredNestedScope",
         "final class DeferredNestedScope<B extends Comparable<LaterBound>>"
-            + " implements AsyncScope<String>");
-    assertGenerated(compilation, "DeferredArrayScope", "implements AsyncScope<Later[][]>");
+            + " implements SynchronousScope<String>");
+    assertGenerated(compilation, "DeferredArrayScope", "implements SynchronousScope<Later[][]>");
     assertGenerated(
-        compilation, "DeferredUpperScope", "implements AsyncScope<List<? extends LaterUpper>>");
+        compilation,
+        "DeferredUpperScope",
+        "implements SynchronousScope<List<? extends LaterUpper>>");
     assertGenerated(
-        compilation, "DeferredLowerScope", "implements AsyncScope<List<? super LaterLower>>");
-    assertGenerated(compilation, "UnboundedScope", "implements AsyncScope<List<?>>");
+        compilation, "DeferredLowerScope", "implements SynchronousScope<List<? super LaterLower>>");
+    assertGenerated(compilation, "UnboundedScope", "implements SynchronousScope<List<?>>");
   }
 
   private static void assertGenerated(Compilation compilation, String scope, String text) {
