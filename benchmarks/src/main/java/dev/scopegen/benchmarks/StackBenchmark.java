@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code ExitStack} and {@code Scopes.all} entering three generated scopes whose methods are
  * synchronous, beside three {@code call}s nested by hand; and an exit stack of 100 cleanup
- * callbacks beside a hand-written {@link ArrayDeque} of them. The {@code Sync} rows use {@link
- * SyncLedgerFastScope}: the generated scope with the synchronous fast path the runtime offers.
+ * callbacks beside a hand-written {@link ArrayDeque} of them. The generated scopes take the
+ * runtime's synchronous fast path; the {@code Sync} rows use {@link SyncLedgerFastScope}, the same
+ * scope written by hand.
  *
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar Stack -prof gc}.
  */
@@ -44,7 +45,7 @@ public class StackBenchmark {
   private final AsyncScope<List<SyncLedger>> all =
       Scopes.all(List.of(firstScope, secondScope, thirdScope));
 
-  // The same scopes as generated scopes will write them, with the synchronous fast path.
+  // The same scopes written by hand, with the synchronous fast path.
   private final SyncLedgerFastScope firstFast = new SyncLedgerFastScope(first);
   private final SyncLedgerFastScope secondFast = new SyncLedgerFastScope(second);
   private final SyncLedgerFastScope thirdFast = new SyncLedgerFastScope(third);

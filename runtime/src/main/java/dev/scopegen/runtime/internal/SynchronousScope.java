@@ -6,12 +6,12 @@ import dev.scopegen.runtime.AsyncScope;
  * A scope whose enter and exit are synchronous, and which says so: {@code Scopes.all} then enters
  * and exits it on the calling thread through {@link #enterNow} and {@link #exitNow}, and an {@code
  * ExitStack} exits it through {@link #exitNow}, without a stage. Not part of the public API:
- * implemented by the scopes of {@code Scopes} whose steps never wait, and meant for generated
- * scopes whose lifecycle methods are all synchronous.
+ * implemented by the scopes of {@code Scopes} whose steps never wait, and by generated scopes whose
+ * lifecycle methods are all synchronous.
  *
  * <p>{@code ExitStack.enter} does not look for this interface: on JDK 17 a type check against an
  * interface that the class does not implement scans its interfaces every time, which cost the
- * stack more, for today's generated scopes, than the completed stage it would save.
+ * stack more, for the scopes that do not implement it, than the completed stage it would save.
  *
  * <p>The two methods must do exactly what {@link #enter} and {@link #exit} do, only with the
  * outcome returned or thrown instead of held in a stage:
