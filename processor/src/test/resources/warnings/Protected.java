@@ -5,6 +5,7 @@ import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.Yield;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /** Shapes whose cleanup the body's failure cannot skip, or with no cleanup: all silent. */
 class Protected {
@@ -217,5 +218,21 @@ class Protected {
               c.close();
               return null;
             });
+  }
+
+  @ScopedResource
+  static CompletionStage<Void> noWorkInABlock(AsyncYield<Channel> y) {
+    return y.yield(open())
+        .thenAccept(
+            v -> {
+              int unused = 0;
+              return;
+            });
+  }
+
+  @ScopedResource
+  static CompletionStage<Void> notAStep(AsyncYield<Channel> y) {
+    Channel c = open();
+    return y.yield(c).andFinally(c::close).toCompletableFuture().orTimeout(5, TimeUnit.SECONDS);
   }
 }

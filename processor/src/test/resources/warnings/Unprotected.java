@@ -183,4 +183,34 @@ class Unprotected {
     Channel c = open();
     return y.yield(c).toCompletableFuture().thenRunAsync(c::close); // warns (throughAnotherMethod)
   }
+
+  @ScopedResource
+  static void narrowMultiCatch(Yield<Channel> y) {
+    Channel c = open();
+    try {
+      y.yield(c); // warns (narrowMultiCatch)
+      c.close();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      System.out.println(e);
+    }
+  }
+
+  @ScopedResource
+  static void quotedInFull(Yield<Channel> y) {
+    Channel c = open();
+    y.yield(c); // warns (quotedInFull)
+    System.out.println("sixty characters long, quoted in full!");
+  }
+
+  @ScopedResource
+  static CompletionStage<Void> workInABlock(AsyncYield<Channel> y) {
+    Channel c = open();
+    return y.yield(c)
+        .thenAccept( // warns (workInABlock)
+            v -> {
+              if (v == null) {
+                c.close();
+              }
+            });
+  }
 }

@@ -82,13 +82,17 @@ class GeneratorWarningTest {
         "composedLambda | thenApply(v -> open()) on the yield's stage",
         "composedExpression | thenRun(Unprotected::open) on the yield's stage",
         "throughAnotherMethod | thenRunAsync(c::close) on the yield's stage",
+        "narrowMultiCatch | c.close() after the yield",
+        "quotedInFull | System.out.println(\"sixty characters long, quoted in full!\") after the"
+            + " yield",
+        "workInABlock | thenAccept(v -> { if (v == null) { c.close(); } }) on the yield's stage",
       })
   void everyUnprotectedShapeWarnsOnceWhereItsMarkSays(String mark, String quote) {
     Compilation compilation = compile(UNPROTECTED);
     String method = mark.contains(",") ? mark.substring(0, mark.indexOf(',')) : mark;
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(17);
+    assertThat(compilation).hadWarningCount(20);
     assertThat(compilation)
         .hadWarningContaining(quote + " of @ScopedResource method " + method + " does not run")
         .inFile(UNPROTECTED)
