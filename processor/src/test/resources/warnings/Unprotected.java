@@ -213,4 +213,10 @@ class Unprotected {
               }
             });
   }
+
+  @ScopedResource
+  static CompletionStage<Void> parenthesized(AsyncYield<Channel> y) {
+    Channel c = open();
+    return (y.yield(c)).thenRun(c::close); // warns (parenthesized)
+  }
 }

@@ -61,6 +61,19 @@ class GeneratorWarningTest {
         .onLineContaining("// warns (thenRun)");
   }
 
+  @Test
+  void aSkippingStepAfterAYieldComposedIntoTheChainWarns() {
+    Compilation compilation = compile(UNPROTECTED);
+
+    // thenCompose(y::yield): the composed stage completes with the yield's outcome.
+    assertThat(compilation)
+        .hadWarningContaining(
+            "thenAcceptAsync(v -> System.out.println(\"done\")) on the yield's stage of"
+                + " @ScopedResource method composed does not run when the body fails")
+        .inFile(UNPROTECTED)
+        .onLineContaining("// warns (composed)");
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
       delimiter = '|',
@@ -86,13 +99,14 @@ class GeneratorWarningTest {
         "quotedInFull | System.out.println(\"sixty characters long, quoted in full!\") after the"
             + " yield",
         "workInABlock | thenAccept(v -> { if (v == null) { c.close(); } }) on the yield's stage",
+        "parenthesized | thenRun(c::close) on the yield's stage",
       })
   void everyUnprotectedShapeWarnsOnceWhereItsMarkSays(String mark, String quote) {
     Compilation compilation = compile(UNPROTECTED);
     String method = mark.contains(",") ? mark.substring(0, mark.indexOf(',')) : mark;
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(20);
+    assertThat(compilation).hadWarningCount(21);
     assertThat(compilation)
         .hadWarningContaining(quote + " of @ScopedResource method " + method + " does not run")
         .inFile(UNPROTECTED)
