@@ -109,7 +109,8 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
     SuspendedGenerator<T> generator = new SuspendedGenerator<>(name, method);
     suspended = generator;
     if (LeakDetector.ON) {
-      LeakDetector.entered(this, generator, name);
+      String reported = scope != null ? scope.getName() : "@ScopedResource " + name;
+      LeakDetector.entered(this, generator, reported);
     }
     return generator.start();
   }

@@ -179,7 +179,7 @@ public final class LeakDetector {
 
   /**
    * Called by {@link BlockingGenerator#enter}: tracks {@code scope} until {@code generator} is
-   * resumed.
+   * resumed. {@code name} is what a report calls it: the generated scope class's name.
    */
   static void entered(BlockingGenerator<?> scope, SuspendedGenerator<?> generator, String name) {
     Reaper.CLEANER.register(scope, new TrackedScope(name, generator, new EnteredAt()));
@@ -251,7 +251,7 @@ public final class LeakDetector {
   private static String report(
       TrackedScope tracked, String resourceType, int registrations, boolean released) {
     EnteredAt enteredAt = tracked.enteredAt.trimmed();
-    String scope = scopeName(tracked);
+    String scope = tracked.name;
     LeakEvent.commit(scope, resourceType, registrations, enteredAt, released);
     String message;
     if (tracked.generator == null) {
@@ -273,25 +273,11 @@ public final class LeakDetector {
     return scope;
   }
 
-  /**
-   * {@code ExitStack}, or the generated scope class of a generator: the class of the frame under
-   * {@link BlockingGenerator#enter}, its generated {@code enter}.
-   */
-  private static String scopeName(TrackedScope tracked) {
-    if (tracked.generator == null) {
-      return tracked.name;
-    }
-    StackTraceElement[] frames = tracked.enteredAt.trimmed().getStackTrace();
-    return frames.length > 0 && frames[0].getMethodName().equals("enter")
-        ? frames[0].getClassName()
-        : "@ScopedResource " + tracked.name;
-  }
-
   private static void exitedProperly(TrackedScope tracked) {
     if (Reaper.LOGGER.isLoggable(Level.DEBUG)) {
       Reaper.LOGGER.log(
           Level.DEBUG,
-          scopeName(tracked) + " was collected after its exit: no leak. It was entered here:",
+          tracked.name + " was collected after its exit: no leak. It was entered here:",
           tracked.enteredAt.trimmed());
     }
   }
