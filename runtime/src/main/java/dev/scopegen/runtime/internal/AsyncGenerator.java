@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 
 /**
  * The scope of an asynchronous {@code @ScopedResource} method, one that takes an {@link AsyncYield}
@@ -23,6 +22,12 @@ import java.util.function.BiFunction;
  * yield, say) does not complete it, but reaches the body through {@link BodyLink}, and the stage
  * completes with the body's outcome when {@code exit} comes.
  *
+ * <p>One object per use does all the work: this scope is also the stage {@code enter} returns (the
+ * {@link BodyLink} to the body), the {@link AsyncYield} handed to the method, and the listener of
+ * the method's stage. When that stage is the yield's stage or a cleanup chained on it, as it is in
+ * the usual {@code return y.yield(r).andFinally(...)}, the chain calls this scope directly when it
+ * completes, with no {@code handle}.
+ *
  * <p>The outcome follows {@link GeneratorOutcome}, and one rule more: a method whose stage
  * completed before {@code exit} was called did not wait for the body, so it cannot suppress the
  * body's failure. An instance is single-use: a second {@code enter}, {@code call}, {@code run} or
@@ -31,7 +36,8 @@ import java.util.function.BiFunction;
  *
  * @param <T> the resource type
  */
-public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
+public final class AsyncGenerator<T> extends BodyLink<T>
+    implements AsyncScope<T>, NamedScope, AsyncYield<T>, StageListener {
 
   /**
    * A call of the {@code @ScopedResource} method with a given yield: its arguments are bound, only
@@ -63,22 +69,22 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
   /** The method has completed: {@link #methodFailure} is set. */
   private static final int FINISHED = 16;
 
-  private static final VarHandle STATE =
-      Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "state", int.class);
+  private static final VarHandle PHASE =
+      Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "phase", int.class);
 
   private final String name;
   private final Class<?> scope;
   private final Method<T> method;
-  private final BodyLink<T> entering = new BodyLink<>();
 
   /**
    * The stage the yield returned: completed by {@link #exit} with the body's outcome; a cancel of
-   * it reaches the body through {@link #entering}.
+   * it reaches the body through this scope, the {@link BodyLink}.
    */
-  private final BodyStage bodyDone = new BodyStage(entering);
+  private final BodyStage bodyDone = new BodyStage(this);
 
-  @SuppressWarnings("unused") // accessed through STATE
-  private volatile int state;
+  /** The state bits; written with {@link #PHASE}. */
+  @SuppressWarnings("unused") // accessed through PHASE
+  private volatile int phase;
 
   // Each written before the state bit that publishes it.
   private Throwable bodyFailure;
@@ -125,27 +131,28 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
    */
   @Override
   public CompletionStage<T> enter() {
-    if (!STATE.compareAndSet(this, 0, STARTED)) {
+    if (!PHASE.compareAndSet(this, 0, STARTED)) {
       throw GeneratorOutcome.alreadyUsed(name);
     }
-    Invocation invocation = new Invocation();
     CompletionStage<?> stage;
     try {
-      stage = method.invoke(invocation);
+      stage = method.invoke(this);
       if (stage == null) {
         throw new NullPointerException(
             "@ScopedResource " + name + " returned null instead of a CompletionStage");
       }
     } catch (Throwable failure) {
       finished(failure);
-      return entering;
+      return this;
     }
-    if (Stages.isDoneNormally(stage)) {
+    if (stage instanceof BodyStage) {
+      ((BodyStage) stage).listen(this);
+    } else if (Stages.isDoneNormally(stage)) {
       finished(null);
     } else {
-      stage.handle(invocation);
+      stage.handle(this);
     }
-    return entering;
+    return this;
   }
 
   /**
@@ -162,44 +169,51 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
   public CompletionStage<Boolean> exit(T resource, Throwable failure) {
     int before;
     do {
-      before = state;
+      before = phase;
       if ((before & YIELDED) == 0 || (before & EXITING) != 0) {
         throw GeneratorOutcome.notEntered(name);
       }
-    } while (!STATE.compareAndSet(this, before, before | EXITING));
+    } while (!PHASE.compareAndSet(this, before, before | EXITING));
     boolean finishedFirst = (before & FINISHED) != 0;
     bodyFailure = failure;
-    entering.bodyEnded();
+    bodyEnded();
     if (failure == null) {
       bodyDone.complete(null);
     } else {
       bodyDone.completeExceptionally(failure);
     }
-    if (finishedFirst || (state & FINISHED) != 0) {
+    if (finishedFirst || (phase & FINISHED) != 0) {
       return outcome(finishedFirst);
     }
     CompletableFuture<Boolean> pending = new CompletableFuture<>();
     exiting = pending;
     int current;
     do {
-      current = state;
+      current = phase;
       if ((current & FINISHED) != 0) {
         return outcome(false);
       }
-    } while (!STATE.compareAndSet(this, current, current | WAITING));
+    } while (!PHASE.compareAndSet(this, current, current | WAITING));
     return pending;
   }
 
-  /** The method yields: hands the resource to whoever waits for {@link #enter}. */
-  private YieldStage yielded(T resource) {
+  /**
+   * The method yields: hands the resource to whoever waits for {@link #enter}. Not for callers: this
+   * scope is the {@link AsyncYield} handed to the method.
+   *
+   * @param resource the resource handed to the body
+   * @return the stage that completes when the body is done
+   */
+  @Override
+  public YieldStage yield(T resource) {
     int before;
     do {
-      before = state;
+      before = phase;
       if ((before & (YIELDED | FINISHED)) != 0) {
         return BodyStage.failed(misplacedYield(before));
       }
-    } while (!STATE.compareAndSet(this, before, before | YIELDED));
-    entering.complete(resource);
+    } while (!PHASE.compareAndSet(this, before, before | YIELDED));
+    complete(resource);
     return bodyDone;
   }
 
@@ -223,9 +237,9 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
    */
   private void finished(Throwable failure) {
     methodFailure = failure;
-    int before = (int) STATE.getAndBitwiseOr(this, FINISHED);
+    int before = (int) PHASE.getAndBitwiseOr(this, FINISHED);
     if ((before & YIELDED) == 0) {
-      entering.completeExceptionally(
+      completeExceptionally(
           methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
     } else if ((before & WAITING) != 0) {
       Throwable replacement = replacement();
@@ -251,21 +265,12 @@ public final class AsyncGenerator<T> implements AsyncScope<T>, NamedScope {
   }
 
   /**
-   * The yield handed to the method, and the listener of the method's stage (with {@code handle},
-   * which adds no {@code CompletionException} to a failure): one object for the two, allocated
-   * once per use.
+   * The method's stage completed. Not for callers: this scope listens to the method's stage.
+   *
+   * @param failure the stage's failure, or {@code null}
    */
-  private final class Invocation implements AsyncYield<T>, BiFunction<Object, Throwable, Void> {
-
-    @Override
-    public YieldStage yield(T resource) {
-      return yielded(resource);
-    }
-
-    @Override
-    public Void apply(Object value, Throwable failure) {
-      finished(GeneratorOutcome.unwrap(failure, bodyFailure));
-      return null;
-    }
+  @Override
+  public void stageDone(Throwable failure) {
+    finished(GeneratorOutcome.unwrap(failure, bodyFailure));
   }
 }

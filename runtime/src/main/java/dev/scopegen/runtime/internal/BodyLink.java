@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <T> the resource type
  */
-final class BodyLink<T> extends CompletableFuture<T> {
+class BodyLink<T> extends CompletableFuture<T> {
 
   private static final int REQUESTED = 1;
   private static final int CLAIMED = 2;

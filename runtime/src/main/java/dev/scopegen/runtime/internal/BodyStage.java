@@ -4,22 +4,37 @@ import dev.scopegen.runtime.AsyncCleanup;
 import dev.scopegen.runtime.Cleanup;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.YieldStage;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The {@link YieldStage} of an asynchronous {@code @ScopedResource} method: the stage its yield
  * returns, and each stage chained on it with {@code andFinally} or {@code onFailure}.
  *
- * <p>A chained stage listens to the stage before it with {@code handle} (never {@code
- * whenComplete}, which would wrap a failure in a new {@code CompletionException}), runs its
- * cleanup, and completes itself with the outcome, the same failure object. {@link #cancel} is a
- * request passed up the chain to the generator, which hands it to the body.
+ * <p>A chained stage listens to the stage before it, runs its cleanup, and completes itself with
+ * the outcome, the same failure object. {@link #cancel} is a request passed up the chain to the
+ * generator, which hands it to the body.
+ *
+ * <p>A stage calls its first {@link StageListener} itself, from a field, right after it completes:
+ * a chain of cleanups, and the generator waiting at its end, cost no {@code Completion} objects and
+ * no intermediate futures. Every way to complete the stage from outside ({@code complete}, {@code
+ * completeExceptionally}, {@code completeAsync}, {@code obtrude...}, {@code orTimeout}, {@code
+ * completeOnTimeout}) calls it too. Further listeners, and the stages users derive with the methods
+ * of {@link CompletionStage}, are ordinary dependents of the future.
  */
-final class BodyStage extends CompletableFuture<Void>
-    implements YieldStage, BiFunction<Void, Throwable, Void> {
+final class BodyStage extends CompletableFuture<Void> implements YieldStage, StageListener {
+
+  /** The value of {@link #listener} once it was called. */
+  private static final Object CALLED = new Object();
+
+  private static final VarHandle LISTENER =
+      Stages.field(MethodHandles.lookup(), BodyStage.class, "listener", Object.class);
 
   /** Where a cancel request goes: the stage before, or the generator's link to the body. */
   private final BodyLink<?> link;
@@ -30,6 +45,13 @@ final class BodyStage extends CompletableFuture<Void>
   private final Object cleanup;
 
   private final boolean onlyOnFailure;
+
+  /**
+   * The first {@link StageListener}: {@code null} until one comes, {@link #CALLED} once called.
+   * Claimed with a compare-and-set by whoever calls it, so that it is called exactly once.
+   */
+  @SuppressWarnings("unused") // accessed through LISTENER
+  private volatile Object listener;
 
   /**
    * The stage a yield returns.
@@ -76,12 +98,92 @@ final class BodyStage extends CompletableFuture<Void>
     return chain(Objects.requireNonNull(rollback, "rollback"), true);
   }
 
-  // next is completed by the callback itself; the stage handle returns is never needed.
-  @SuppressWarnings("FutureReturnValueIgnored")
   private YieldStage chain(Object cleanup, boolean onlyOnFailure) {
     BodyStage next = new BodyStage(null, this, cleanup, onlyOnFailure);
-    handle(next);
+    listen(next);
     return next;
+  }
+
+  /**
+   * Calls {@code next} once this stage has completed, with its failure (the same object) or
+   * {@code null}: at once if it already has, otherwise on the thread that completes it.
+   *
+   * @param next the listener
+   */
+  // A second listener is completed by the callback itself; the stage handle returns is not needed.
+  @SuppressWarnings("FutureReturnValueIgnored")
+  void listen(StageListener next) {
+    if (listener == null && LISTENER.compareAndSet(this, null, next)) {
+      // The completer may have looked before the listener was there: then it is called here.
+      if (isDone() && LISTENER.compareAndSet(this, next, CALLED)) {
+        next.stageDone(isCompletedExceptionally() ? Stages.failureNow(this) : null);
+      }
+    } else {
+      handle(next);
+    }
+  }
+
+  /** This stage has just completed with {@code failure}: calls the listener, if one is there. */
+  private void completed(Throwable failure) {
+    Object next = listener;
+    if (next instanceof StageListener && LISTENER.compareAndSet(this, next, CALLED)) {
+      ((StageListener) next).stageDone(failure);
+    }
+  }
+
+  @Override
+  public boolean complete(Void value) {
+    if (super.complete(value)) {
+      completed(null);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public boolean completeExceptionally(Throwable failure) {
+    if (super.completeExceptionally(failure)) {
+      completed(failure);
+      return true;
+    }
+    return false;
+  }
+
+  /** As {@link CompletableFuture#completeAsync}, completing through {@link #complete}. */
+  @Override
+  public CompletableFuture<Void> completeAsync(
+      Supplier<? extends Void> supplier, Executor executor) {
+    Objects.requireNonNull(supplier, "supplier");
+    Objects.requireNonNull(executor, "executor");
+    executor.execute(
+        () -> {
+          if (!isDone()) {
+            Void value;
+            try {
+              value = supplier.get();
+            } catch (Throwable failure) {
+              completeExceptionally(
+                  failure instanceof CompletionException
+                      ? failure
+                      : new CompletionException(failure));
+              return;
+            }
+            complete(value);
+          }
+        });
+    return this;
+  }
+
+  @Override
+  public void obtrudeValue(Void value) {
+    super.obtrudeValue(value);
+    completed(null);
+  }
+
+  @Override
+  public void obtrudeException(Throwable failure) {
+    super.obtrudeException(failure);
+    completed(failure);
   }
 
   /**
@@ -104,10 +206,10 @@ final class BodyStage extends CompletableFuture<Void>
 
   /** The stage before completed with {@code failure} (the same object), or normally. */
   @Override
-  public Void apply(Void ignored, Throwable failure) {
+  public void stageDone(Throwable failure) {
     if (onlyOnFailure && failure == null) {
       complete(null);
-      return null;
+      return;
     }
     CompletionStage<?> cleaning;
     try {
@@ -122,7 +224,7 @@ final class BodyStage extends CompletableFuture<Void>
       }
     } catch (Throwable cleanupFailure) {
       settle(failure, cleanupFailure);
-      return null;
+      return;
     }
     if (cleaning == null || Stages.isDoneNormally(cleaning)) {
       settle(failure, null);
@@ -133,7 +235,6 @@ final class BodyStage extends CompletableFuture<Void>
             return null;
           });
     }
-    return null;
   }
 
   /** Completes with {@code failure}, or else with {@code cleanupFailure}; rule 4 of the scopes. */
