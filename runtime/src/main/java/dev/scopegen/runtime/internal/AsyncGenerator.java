@@ -63,7 +63,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private static final int YIELDED = 2;
   private static final int EXITING = 4;
 
-  /** {@link #exit} is waiting for the method: it published {@link #exiting}. */
+  /** {@link #exit} is waiting for the method: it published its future in {@link #waiting}. */
   private static final int WAITING = 8;
 
   /** The method has completed: {@link #methodFailure} is set. */
@@ -90,7 +90,18 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private Throwable bodyFailure;
   private Throwable methodFailure;
   private volatile IllegalStateException secondYield;
-  private CompletableFuture<Boolean> exiting;
+  /**
+   * One field for two things, one after the other (an object less to allocate per use):
+   *
+   * <ul>
+   *   <li>From {@link #enter} to {@link #exit}, a {@link BodyStage}: the method's stage when it is
+   *       the yield's stage or chained on it. It completes only once exit has completed the yield's
+   *       stage, so exit reads it there, with no listener. Written by enter, which exit follows.
+   *   <li>Once exit waits for the method ({@link #WAITING}), the {@link CompletableFuture} it
+   *       returned, which the method's completion completes.
+   * </ul>
+   */
+  private Object waiting;
 
   /**
    * Creates the scope of one invocation of a method.
@@ -146,7 +157,12 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       return this;
     }
     if (stage instanceof BodyStage) {
-      ((BodyStage) stage).listen(this);
+      BodyStage cleanups = (BodyStage) stage;
+      if (cleanups.follows(bodyDone) && !cleanups.isDone()) {
+        waiting = cleanups;
+      } else {
+        cleanups.listen(this);
+      }
     } else if (Stages.isDoneNormally(stage)) {
       finished(null);
     } else {
@@ -175,6 +191,13 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       }
     } while (!PHASE.compareAndSet(this, before, before | EXITING));
     boolean finishedFirst = (before & FINISHED) != 0;
+    BodyStage cleanups = waiting instanceof BodyStage ? (BodyStage) waiting : null;
+    if (cleanups != null && cleanups.isDone()) {
+      // Completed from outside before the body ended: it cannot decide on the body's failure.
+      finishedFirst = true;
+      methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), null);
+      PHASE.setRelease(this, phase | FINISHED);
+    }
     bodyFailure = failure;
     bodyEnded();
     if (failure == null) {
@@ -185,8 +208,17 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     if (finishedFirst || (phase & FINISHED) != 0) {
       return outcome(finishedFirst);
     }
+    if (cleanups != null) {
+      if (cleanups.isDone()) {
+        // Nothing else writes the state now: no listener is registered, and exit came once.
+        methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), failure);
+        PHASE.setRelease(this, phase | FINISHED);
+        return outcome(false);
+      }
+      cleanups.listen(this);
+    }
     CompletableFuture<Boolean> pending = new CompletableFuture<>();
-    exiting = pending;
+    waiting = pending;
     int current;
     do {
       current = phase;
@@ -242,6 +274,8 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       completeExceptionally(
           methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
     } else if ((before & WAITING) != 0) {
+      @SuppressWarnings("unchecked") // exit published it before WAITING
+      CompletableFuture<Boolean> exiting = (CompletableFuture<Boolean>) waiting;
       Throwable replacement = replacement();
       if (replacement != null) {
         exiting.completeExceptionally(replacement);

@@ -90,6 +90,13 @@ class BodyLink<T> extends CompletableFuture<T> {
    * body's thread, it clears the interrupt this link caused, so that none is left behind.
    */
   void bodyEnded() {
+    if (body == null) {
+      // The body was never linked (it ran inline, or ended before it was known), and never will
+      // be: no request was or will be delivered, so a plain write will do. A request that races
+      // with it may be lost, as it would have been refused a moment later.
+      STATE.setRelease(this, (int) STATE.getOpaque(this) | ENDED);
+      return;
+    }
     int before;
     while (true) {
       before = state;

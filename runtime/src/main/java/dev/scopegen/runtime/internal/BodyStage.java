@@ -36,10 +36,11 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
   private static final VarHandle LISTENER =
       Stages.field(MethodHandles.lookup(), BodyStage.class, "listener", Object.class);
 
-  /** Where a cancel request goes: the stage before, or the generator's link to the body. */
-  private final BodyLink<?> link;
-
-  private final BodyStage previous;
+  /**
+   * Where a cancel request goes: the {@link BodyStage} before, or, for the yield's stage, the
+   * generator's {@link BodyLink} to the body ({@code null} when there is no body to reach).
+   */
+  private final Object up;
 
   /** This stage's cleanup: an {@link AsyncCleanup} or a {@link Cleanup}; null for the yield's. */
   private final Object cleanup;
@@ -54,17 +55,22 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
   private volatile Object listener;
 
   /**
+   * The failure this stage completed with, written by the thread that completed it, right after:
+   * another thread may still see {@code null}.
+   */
+  private Throwable failure;
+
+  /**
    * The stage a yield returns.
    *
    * @param link the generator's link to the body, or {@code null} when there is no body to reach
    */
   BodyStage(BodyLink<?> link) {
-    this(link, null, null, false);
+    this(link, null, false);
   }
 
-  private BodyStage(BodyLink<?> link, BodyStage previous, Object cleanup, boolean onlyOnFailure) {
-    this.link = link;
-    this.previous = previous;
+  private BodyStage(Object up, Object cleanup, boolean onlyOnFailure) {
+    this.up = up;
     this.cleanup = cleanup;
     this.onlyOnFailure = onlyOnFailure;
   }
@@ -99,7 +105,7 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
   }
 
   private YieldStage chain(Object cleanup, boolean onlyOnFailure) {
-    BodyStage next = new BodyStage(null, this, cleanup, onlyOnFailure);
+    BodyStage next = new BodyStage(this, cleanup, onlyOnFailure);
     listen(next);
     return next;
   }
@@ -123,6 +129,33 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
     }
   }
 
+  /**
+   * Whether this stage is {@code root} or chained after it: it cannot complete before {@code root}
+   * does, unless completed from outside.
+   */
+  boolean follows(BodyStage root) {
+    Object stage = this;
+    while (stage instanceof BodyStage) {
+      if (stage == root) {
+        return true;
+      }
+      stage = ((BodyStage) stage).up;
+    }
+    return false;
+  }
+
+  /**
+   * The failure of this stage, which has completed: the same object that {@code handle} would
+   * receive; {@code null} if it completed normally.
+   */
+  Throwable failure() {
+    if (!isCompletedExceptionally()) {
+      return null;
+    }
+    Throwable known = failure;
+    return known != null ? known : Stages.failureNow(this);
+  }
+
   /** This stage has just completed with {@code failure}: calls the listener, if one is there. */
   private void completed(Throwable failure) {
     Object next = listener;
@@ -143,6 +176,7 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
   @Override
   public boolean completeExceptionally(Throwable failure) {
     if (super.completeExceptionally(failure)) {
+      this.failure = failure;
       completed(failure);
       return true;
     }
@@ -176,12 +210,14 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
 
   @Override
   public void obtrudeValue(Void value) {
+    failure = null;
     super.obtrudeValue(value);
     completed(null);
   }
 
   @Override
   public void obtrudeException(Throwable failure) {
+    this.failure = Objects.requireNonNull(failure);
     super.obtrudeException(failure);
     completed(failure);
   }
@@ -198,10 +234,10 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
     if (isDone()) {
       return false;
     }
-    if (previous != null) {
-      return previous.cancel(mayInterruptIfRunning);
+    if (up instanceof BodyStage) {
+      return ((BodyStage) up).cancel(mayInterruptIfRunning);
     }
-    return link != null && link.cancelBody();
+    return up != null && ((BodyLink<?>) up).cancelBody();
   }
 
   /** The stage before completed with {@code failure} (the same object), or normally. */
