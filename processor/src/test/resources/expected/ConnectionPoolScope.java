@@ -1,10 +1,12 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -89,7 +91,34 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
       Exception {
-    return Blocking.call(this, body, failure -> failure instanceof Exception);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> failure instanceof Exception);
+    }
+    C resource = Blocking.enter(this, target.acquire(), checked -> checked instanceof Exception);
+    R result;
+    try {
+      result = body.apply(resource);
+    } catch (Throwable failure) {
+      if (abort(resource, failure)) {
+        return null;
+      }
+      throw failure;
+    }
+    try {
+      Blocking.await(target.flush(resource));
+    } catch (Throwable failure) {
+      if (abort(resource, failure)) {
+        return result;
+      }
+      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+    }
+    try {
+      Blocking.await(target.release(resource, null));
+    } catch (Throwable failure) {
+      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+    }
+    return result;
   }
 
   /**
@@ -103,6 +132,50 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X, Exception {
-    Blocking.run(this, body, failure -> failure instanceof Exception);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> failure instanceof Exception);
+      return;
+    }
+    C resource = Blocking.enter(this, target.acquire(), checked -> checked instanceof Exception);
+    try {
+      body.accept(resource);
+    } catch (Throwable failure) {
+      if (abort(resource, failure)) {
+        return;
+      }
+      throw failure;
+    }
+    try {
+      Blocking.await(target.flush(resource));
+    } catch (Throwable failure) {
+      if (abort(resource, failure)) {
+        return;
+      }
+      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+    }
+    try {
+      Blocking.await(target.release(resource, null));
+    } catch (Throwable failure) {
+      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+    }
+  }
+
+  /**
+   * Rolls back and exits after {@code failure}; returns whether the exit suppressed it.
+   * Cleanup failures are added to {@code failure} as suppressed.
+   */
+  private boolean abort(C resource, Throwable failure) {
+    try {
+      target.discard(resource, failure);
+    } catch (Throwable rollbackFailure) {
+      Failures.addSuppressed(failure, rollbackFailure);
+    }
+    try {
+      return Boolean.TRUE.equals(Blocking.await(target.release(resource, failure)));
+    } catch (Throwable exitFailure) {
+      Failures.addSuppressed(failure, exitFailure);
+    }
+    return false;
   }
 }

@@ -1,10 +1,12 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -70,7 +72,7 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
 
       @Override
       protected boolean rollsBackOn(Throwable failure) {
-        return !(failure instanceof DollarNames.Skip$);
+        return DollarNames_Kotlinish$CompanionScope.rollsBackOn(failure);
       }
     }.start();
   }
@@ -87,7 +89,29 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body) throws
       X {
-    return Blocking.call(this, body, failure -> false);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> false);
+    }
+    String resource = Blocking.enter(this, target.$open(), checked -> false);
+    R result;
+    try {
+      result = body.apply(resource);
+    } catch (Throwable failure) {
+      if (rollsBackOn(failure)) {
+        abort(resource, failure);
+      } else {
+        commitDespite(resource, failure);
+      }
+      throw failure;
+    }
+    try {
+      target.commit$$();
+    } catch (Throwable failure) {
+      abort(resource, failure);
+      throw failure;
+    }
+    return result;
   }
 
   /**
@@ -100,6 +124,61 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-    Blocking.run(this, body, failure -> false);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> false);
+      return;
+    }
+    String resource = Blocking.enter(this, target.$open(), checked -> false);
+    try {
+      body.accept(resource);
+    } catch (Throwable failure) {
+      if (rollsBackOn(failure)) {
+        abort(resource, failure);
+      } else {
+        commitDespite(resource, failure);
+      }
+      throw failure;
+    }
+    try {
+      target.commit$$();
+    } catch (Throwable failure) {
+      abort(resource, failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * Rolls back after {@code failure}. Cleanup failures are added to {@code failure} as
+   * suppressed.
+   */
+  private void abort(String resource, Throwable failure) {
+    try {
+      target.$N$S(failure);
+    } catch (Throwable rollbackFailure) {
+      Failures.addSuppressed(failure, rollbackFailure);
+    }
+  }
+
+  /**
+   * Commits although the body failed with {@code failure}, which {@code noRollbackFor} lists,
+   * and rolls back after all if the commit fails. Cleanup failures are added to
+   * {@code failure} as suppressed.
+   */
+  private void commitDespite(String resource, Throwable failure) {
+    try {
+      target.commit$$();
+    } catch (Throwable commitFailure) {
+      Failures.addSuppressed(failure, commitFailure);
+      abort(resource, failure);
+    }
+  }
+
+  /**
+   * Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists commit
+   * instead.
+   */
+  private static boolean rollsBackOn(Throwable failure) {
+    return !(failure instanceof DollarNames.Skip$);
   }
 }

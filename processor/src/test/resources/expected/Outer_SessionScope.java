@@ -1,10 +1,12 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -57,7 +59,7 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
     return new ExitSequence<Outer.Session>(resource, failure) {
       @Override
       protected CompletionStage<Boolean> close(Outer.Session resource, Throwable failure) {
-        return target.stop(failure).thenApply(ignored -> false);
+        return Stages.thenFalse(target.stop(failure));
       }
     }.start();
   }
@@ -74,7 +76,24 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super Outer.Session, ? extends R, X> body)
       throws X {
-    return Blocking.call(this, body, failure -> false);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> false);
+    }
+    Blocking.enter(this, target.start(), target, checked -> false);
+    R result;
+    try {
+      result = body.apply(target);
+    } catch (Throwable failure) {
+      abort(target, failure);
+      throw failure;
+    }
+    try {
+      Blocking.await(target.stop(null));
+    } catch (Throwable failure) {
+      throw Blocking.undeclared(failure, checked -> false);
+    }
+    return result;
   }
 
   /**
@@ -87,6 +106,33 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super Outer.Session, X> body) throws X {
-    Blocking.run(this, body, failure -> false);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> false);
+      return;
+    }
+    Blocking.enter(this, target.start(), target, checked -> false);
+    try {
+      body.accept(target);
+    } catch (Throwable failure) {
+      abort(target, failure);
+      throw failure;
+    }
+    try {
+      Blocking.await(target.stop(null));
+    } catch (Throwable failure) {
+      throw Blocking.undeclared(failure, checked -> false);
+    }
+  }
+
+  /**
+   * Exits after {@code failure}. Cleanup failures are added to {@code failure} as suppressed.
+   */
+  private void abort(Outer.Session resource, Throwable failure) {
+    try {
+      Blocking.await(target.stop(failure));
+    } catch (Throwable exitFailure) {
+      Failures.addSuppressed(failure, exitFailure);
+    }
   }
 }

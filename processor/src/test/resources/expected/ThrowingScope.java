@@ -1,10 +1,12 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.io.IOException;
 import java.util.Objects;
@@ -78,7 +80,26 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body) throws
       X, IOException, E {
-    return Blocking.call(this, body, failure -> failure instanceof Exception);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      return Blocking.call(this, body, failure -> failure instanceof Exception);
+    }
+    String resource = Blocking.enter(this, target.open(), checked -> checked instanceof Exception);
+    R result;
+    try {
+      result = body.apply(resource);
+    } catch (Throwable failure) {
+      if (abort(resource, failure)) {
+        return null;
+      }
+      throw failure;
+    }
+    try {
+      Blocking.await(target.close(null));
+    } catch (Throwable failure) {
+      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+    }
+    return result;
   }
 
   /**
@@ -94,6 +115,37 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
       IOException, E {
-    Blocking.run(this, body, failure -> failure instanceof Exception);
+    // While a JFR recording runs, the use is recorded on the scope protocol.
+    if (ScopeEvents.enabled()) {
+      Blocking.run(this, body, failure -> failure instanceof Exception);
+      return;
+    }
+    String resource = Blocking.enter(this, target.open(), checked -> checked instanceof Exception);
+    try {
+      body.accept(resource);
+    } catch (Throwable failure) {
+      if (abort(resource, failure)) {
+        return;
+      }
+      throw failure;
+    }
+    try {
+      Blocking.await(target.close(null));
+    } catch (Throwable failure) {
+      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+    }
+  }
+
+  /**
+   * Exits after {@code failure}; returns whether the exit suppressed it. Cleanup failures are
+   * added to {@code failure} as suppressed.
+   */
+  private boolean abort(String resource, Throwable failure) {
+    try {
+      return Boolean.TRUE.equals(Blocking.await(target.close(failure)));
+    } catch (Throwable exitFailure) {
+      Failures.addSuppressed(failure, exitFailure);
+    }
+    return false;
   }
 }

@@ -51,11 +51,30 @@ record ResourceClass(
   }
 
   /**
-   * Whether {@code call} and {@code run} are inline code: every lifecycle method is synchronous and
-   * declares nothing that they cannot declare.
+   * Whether {@code call} and {@code run} are inline code: no lifecycle method declares anything that
+   * they cannot declare. Asynchronous methods are awaited one after the other.
    */
   boolean isInline() {
-    return isSynchronous() && !exceptions.beyondException();
+    return !exceptions.beyondException();
+  }
+
+  /**
+   * Whether the scope has the private helpers of the inline code ({@code abort} and the like): its
+   * {@code call} and {@code run} are inline, or it implements {@code SynchronousScope}, whose
+   * {@code exitNow} calls them.
+   */
+  boolean hasInlineHelpers() {
+    return isSynchronous() || isInline();
+  }
+
+  /**
+   * Whether a checked failure of a lifecycle method can reach {@code call} and {@code run}
+   * undeclared, to be wrapped in a {@code CompletionException}: an asynchronous method's stage may
+   * fail with anything, and a checked {@code Throwable} that is no {@code Exception} cannot be
+   * declared.
+   */
+  boolean wrapsUndeclared() {
+    return !isSynchronous() || exceptions.beyondException();
   }
 
   /** Whether {@code @Exit} can suppress a failure. */

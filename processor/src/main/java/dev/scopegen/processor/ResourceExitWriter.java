@@ -85,12 +85,12 @@ final class ResourceExitWriter {
   }
 
   /**
-   * The test of {@code noRollbackFor}: when the scope is synchronous, its static helper already
-   * holds it ({@link ResourceInlineWriter}), and the override calls it by the class's name, which
+   * The test of {@code noRollbackFor}: when the scope has the inline code's helpers, its static
+   * helper already holds it ({@link ResourceInlineWriter}), and the override calls it by the class's name, which
    * the anonymous class's own {@code rollsBackOn} would otherwise hide.
    */
   private static CodeBlock rollsBackOnBody(ResourceClass resource) {
-    if (resource.isSynchronous()) {
+    if (resource.hasInlineHelpers()) {
       return CodeBlock.builder()
           .addStatement("return $T.rollsBackOn(failure)", resource.scopeName())
           .build();
@@ -149,9 +149,7 @@ final class ResourceExitWriter {
       return CodeBlock.builder().addStatement("return $L", call).build();
     }
     if (exit.async()) {
-      return CodeBlock.builder()
-          .addStatement("return $L.thenApply(ignored -> false)", call)
-          .build();
+      return CodeBlock.builder().addStatement("return $T.thenFalse($L)", STAGES, call).build();
     }
     if (exit.valued()) {
       return CodeBlock.builder().addStatement("return $T.of($L)", STAGES, call).build();

@@ -1,5 +1,6 @@
 package dev.scopegen.processor;
 
+import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.FAILURES;
 import static dev.scopegen.processor.WriterSupport.invocation;
 import static dev.scopegen.processor.WriterSupport.wrap;
@@ -18,10 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The inline {@code call} and {@code run} of a resource class whose lifecycle methods are all
- * synchronous: plain try/catch code on the calling thread, with no future and no allocation, and
- * the private helpers it calls after a failure; and {@code enterNow} and {@code exitNow} of {@code
+ * The inline {@code call} and {@code run} of a resource class: plain try/catch code on the calling
+ * thread, with no future and no allocation, and the private helpers it calls after a failure; and,
+ * when every lifecycle method is synchronous, {@code enterNow} and {@code exitNow} of {@code
  * SynchronousScope}, the same code with the outcome returned or thrown.
+ *
+ * <p>An asynchronous method is called the same way, and its stage awaited on the spot through
+ * {@code Blocking} (an enter's wait can be interrupted, a cleanup's cannot). A failure of its stage
+ * that propagates from {@code call} goes through {@code Blocking.undeclared}, which wraps a checked
+ * one that {@code call} does not declare in a {@code CompletionException}.
  *
  * <p>The code follows {@code ExitSequence} step for step:
  *
@@ -47,6 +53,8 @@ final class ResourceInlineWriter {
   private final boolean hasAbort;
   private final boolean hasNoRollbackFor;
   private final boolean hasExitAfter;
+  /** Which checked failures {@code call} declares, for {@code Blocking}: a lambda. */
+  private final CodeBlock declares;
 
   ResourceInlineWriter(ResourceClass resource) {
     this.resource = resource;
@@ -55,6 +63,8 @@ final class ResourceInlineWriter {
     this.hasAbort = resource.rollback().isPresent() || resource.exit().isPresent();
     this.hasNoRollbackFor = !resource.noRollbackFor().isEmpty();
     this.hasExitAfter = hasNoRollbackFor && resource.exit().isPresent();
+    // Not "failure": the lambdas appear inside catch blocks that name their exception so.
+    this.declares = WriterSupport.declares(resource.exceptions(), "checked");
   }
 
   /** The body of {@code call}, which returns the body's result of type {@code result}. */
@@ -200,12 +210,56 @@ final class ResourceInlineWriter {
 
   private CodeBlock enter() {
     LifecycleMethod enter = resource.enter();
-    if (enter.valued()) {
-      return CodeBlock.builder()
-          .addStatement("$T resource = target.$N()", resource.resourceType(), enter.name())
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (enter.async() && enter.valued()) {
+      return code.addStatement(
+              "$T resource =$W$T.enter(this, target.$N(),$W$L)",
+              resource.resourceType(),
+              BLOCKING,
+              enter.name(),
+              declares)
           .build();
     }
-    return CodeBlock.builder().addStatement("target.$N()", enter.name()).build();
+    if (enter.async()) {
+      return code.addStatement(
+              "$T.enter(this, target.$N(), target,$W$L)", BLOCKING, enter.name(), declares)
+          .build();
+    }
+    if (enter.valued()) {
+      return code.addStatement("$T resource = target.$N()", resource.resourceType(), enter.name())
+          .build();
+    }
+    return code.addStatement("target.$N()", enter.name()).build();
+  }
+
+  /**
+   * The call of a commit, rollback or exit method, as a statement: an asynchronous method's stage
+   * is awaited.
+   */
+  private static CodeBlock step(LifecycleMethod method, String named, String failure) {
+    CodeBlock call = invocation(method, named, failure);
+    return method.async() ? CodeBlock.of("$T.await($L)", BLOCKING, call) : call;
+  }
+
+  /** The call of an exit method that can suppress, as a {@code boolean} expression. */
+  private static CodeBlock suppressing(LifecycleMethod exit, String named, String failure) {
+    CodeBlock call = invocation(exit, named, failure);
+    return exit.async()
+        ? CodeBlock.of("$T.TRUE.equals($T.await($L))", Boolean.class, BLOCKING, call)
+        : call;
+  }
+
+  /**
+   * How a catch block rethrows {@code caught}, a failure that propagates from a step: as it is
+   * after a synchronous method, which {@code call} declares; through {@code Blocking.undeclared}
+   * after an asynchronous one.
+   */
+  private CodeBlock rethrow(LifecycleMethod method, String caught) {
+    return method.async()
+        ? CodeBlock.builder()
+            .addStatement("throw $T.undeclared($N,$W$L)", BLOCKING, caught, declares)
+            .build()
+        : CodeBlock.builder().addStatement("throw $N", caught).build();
   }
 
   /** Commit, then exit with no failure; a commit failure aborts. */
@@ -215,7 +269,18 @@ final class ResourceInlineWriter {
     resource
         .exit()
         .ifPresent(
-            exit -> code.addStatement("$L", invocation(exit, resourceName, null)));
+            exit -> {
+              CodeBlock call = step(exit, resourceName, null);
+              if (exit.async()) {
+                code.beginControlFlow("try")
+                    .addStatement("$L", call)
+                    .nextControlFlow("catch ($T failure)", Throwable.class)
+                    .add(rethrow(exit, "failure"))
+                    .endControlFlow();
+              } else {
+                code.addStatement("$L", call);
+              }
+            });
     return code.build();
   }
 
@@ -229,12 +294,19 @@ final class ResourceInlineWriter {
         .commit()
         .ifPresent(
             commit -> {
-              CodeBlock call = invocation(commit, named, null);
+              CodeBlock call = step(commit, named, null);
               if (hasAbort) {
                 code.beginControlFlow("try")
                     .addStatement("$L", call)
                     .nextControlFlow("catch ($T $N)", Throwable.class, caught)
                     .add(abortAndRethrow(named, caught, returnWhenSuppressed))
+                    .add(rethrow(commit, caught))
+                    .endControlFlow();
+              } else if (commit.async()) {
+                code.beginControlFlow("try")
+                    .addStatement("$L", call)
+                    .nextControlFlow("catch ($T $N)", Throwable.class, caught)
+                    .add(rethrow(commit, caught))
                     .endControlFlow();
               } else {
                 code.addStatement("$L", call);
@@ -292,6 +364,7 @@ final class ResourceInlineWriter {
     return code.endControlFlow().build();
   }
 
+  /** The abort after {@code caught}, a commit failure; the caller adds the rethrow. */
   private CodeBlock abortAndRethrow(String named, String caught, String returnWhenSuppressed) {
     String abort = "abort(" + named + ", " + caught + ")";
     CodeBlock.Builder code = CodeBlock.builder();
@@ -302,7 +375,7 @@ final class ResourceInlineWriter {
     } else {
       code.addStatement("$L", abort);
     }
-    return code.addStatement("throw $N", caught).build();
+    return code.build();
   }
 
   private MethodSpec abort() {
@@ -316,9 +389,7 @@ final class ResourceInlineWriter {
         .ifPresent(
             rollback ->
                 abort.addCode(
-                    suppressingFailure(
-                        invocation(rollback, "resource", "failure"),
-                        "rollbackFailure")));
+                    suppressingFailure(step(rollback, "resource", "failure"), "rollbackFailure")));
     resource
         .exit()
         .ifPresent(
@@ -345,7 +416,7 @@ final class ResourceInlineWriter {
                 + " if the commit fails");
     helper
         .beginControlFlow("try")
-        .addStatement("$L", invocation(commit, "resource", "failure"))
+        .addStatement("$L", step(commit, "resource", "failure"))
         .nextControlFlow("catch ($T commitFailure)", Throwable.class)
         .addStatement("$T.addSuppressed(failure, commitFailure)", FAILURES);
     if (suppresses) {
@@ -400,13 +471,12 @@ final class ResourceInlineWriter {
 
   /** The exit after {@code failure}, its own failure suppressed onto it. */
   private CodeBlock exitSuppressingFailure(LifecycleMethod exit) {
-    CodeBlock call = invocation(exit, "resource", "failure");
     if (!suppresses) {
-      return suppressingFailure(call, "exitFailure");
+      return suppressingFailure(step(exit, "resource", "failure"), "exitFailure");
     }
     return CodeBlock.builder()
         .beginControlFlow("try")
-        .addStatement("return $L", call)
+        .addStatement("return $L", suppressing(exit, "resource", "failure"))
         .nextControlFlow("catch ($T exitFailure)", Throwable.class)
         .addStatement("$T.addSuppressed(failure, exitFailure)", FAILURES)
         .endControlFlow()

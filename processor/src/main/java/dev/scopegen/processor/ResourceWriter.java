@@ -35,10 +35,11 @@ import java.util.List;
  *
  * <p>When every lifecycle method is synchronous, the scope implements the runtime's {@code
  * SynchronousScope}: {@code enterNow} and {@code exitNow} enter and exit it without a stage, so
- * that {@code ExitStack} and {@code Scopes.all} do, and {@code call} and {@code run} are inline
- * try/catch code (unless a method declares a checked {@code Throwable} that they cannot declare),
- * all with small private helpers ({@link ResourceInlineWriter}). Otherwise {@code call} and {@code
- * run} wait on the asynchronous protocol through {@code Blocking}.
+ * that {@code ExitStack} and {@code Scopes.all} do. Whatever the methods, {@code call} and {@code
+ * run} are inline try/catch code that waits for each asynchronous method's stage in turn, on the
+ * calling thread (unless a method declares a checked {@code Throwable} that they cannot declare:
+ * then they wait on the asynchronous protocol through {@code Blocking}), all with small private
+ * helpers ({@link ResourceInlineWriter}).
  */
 final class ResourceWriter {
 
@@ -73,7 +74,7 @@ final class ResourceWriter {
       scope.addMethod(inline.enterNow()).addMethod(inline.exitNow());
     }
     scope.addMethods(blockingMethods(resource, inline));
-    if (resource.isSynchronous()) {
+    if (resource.hasInlineHelpers()) {
       scope.addMethods(inline.helpers());
     }
     return scope.build();
@@ -191,7 +192,7 @@ final class ResourceWriter {
             mentioned,
             resource.exceptions(),
             "a lifecycle method",
-            !resource.isInline(),
+            resource.wrapsUndeclared(),
             resource.canSuppress());
     CodeBlock declares = declares(resource.exceptions());
     if (resource.isInline()) {

@@ -147,12 +147,20 @@ final class WriterSupport {
    * @return a lambda expression
    */
   static CodeBlock declares(CheckedExceptions exceptions) {
+    return declares(exceptions, "failure");
+  }
+
+  /**
+   * Like {@link #declares(CheckedExceptions)}, with {@code parameter} as the lambda's parameter: a
+   * name that no local variable where the lambda appears has.
+   */
+  static CodeBlock declares(CheckedExceptions exceptions, String parameter) {
     if (exceptions.erasures().isEmpty()) {
-      return CodeBlock.of("failure -> false");
+      return CodeBlock.of("$N -> false", parameter);
     }
     return exceptions.erasures().stream()
-        .map(type -> CodeBlock.of("failure instanceof $T", type))
-        .collect(CodeBlock.joining(" ||$W", "failure -> ", ""));
+        .map(type -> CodeBlock.of("$N instanceof $T", parameter, type))
+        .collect(CodeBlock.joining(" ||$W", parameter + " -> ", ""));
   }
 
   /** {@code !(failure instanceof A || failure instanceof B)} for the types of noRollbackFor. */

@@ -14,9 +14,11 @@ import java.util.function.Predicate;
 
 /**
  * The blocking {@code with} statement for any {@link AsyncScope}: enter, body, exit on the calling
- * thread. Used by {@link AsyncScope#call} and by generated scopes whose methods are asynchronous
- * (generated scopes with synchronous methods inline the same logic instead). Not part of the public
- * API.
+ * thread. Used by {@link AsyncScope#call}, and by generated scopes while a JFR recording runs.
+ * Otherwise generated scopes inline the same logic, calling their lifecycle methods one after the
+ * other; when a method is asynchronous they wait for its stage with {@link #enter(AsyncScope,
+ * CompletionStage, Predicate)} or {@link #await}, and throw what they do not declare through {@link
+ * #undeclared}. Not part of the public API.
  *
  * <p>Checked exceptions are never thrown undeclared. The caller says which failures of the scope's
  * own steps (entering, exiting, or the exit's replacement of the body's failure) its {@code throws}
@@ -150,7 +152,7 @@ public final class Blocking {
    * @param declared whether the caller declares a checked failure
    * @return the exception to throw, when {@code failure} is not thrown as it is
    */
-  static CompletionException undeclared(Throwable failure, Predicate<? super Throwable> declared) {
+  public static CompletionException undeclared(Throwable failure, Predicate<? super Throwable> declared) {
     if (failure instanceof RuntimeException || failure instanceof Error || declared.test(failure)) {
       throw Stages.sneakyThrow(failure);
     }
@@ -183,24 +185,124 @@ public final class Blocking {
   // there is nothing to release and the callback's stage is dropped on purpose.
   @SuppressWarnings("FutureReturnValueIgnored")
   private static <T> T enter(AsyncScope<T> scope, Predicate<? super Throwable> declared) {
-    CompletionStage<T> entering = scope.enter();
+    return enter(scope, scope.enter(), declared);
+  }
+
+  /**
+   * Waits on the calling thread for {@code entering}, the stage of {@code scope}'s asynchronous
+   * enter, and returns the resource it completes with: the enter of a generated scope's inline
+   * {@code call} and {@code run}. Waiting can be interrupted: the interrupt propagates as an {@link
+   * InterruptedException}, and a resource that arrives later is released at once by {@code
+   * scope.exit}, with that exception as the failure it sees.
+   *
+   * <p>The failure of entering is thrown as it is when it is unchecked or {@code declared} accepts
+   * it, otherwise wrapped in a {@link CompletionException} (see {@link #undeclared}).
+   *
+   * @param <T> the resource type
+   * @param scope the scope being entered, which releases a late resource
+   * @param entering the stage its enter returned
+   * @param declared whether the caller declares a checked failure of entering
+   * @return the resource
+   * @throws NullPointerException if {@code entering} is {@code null}
+   */
+  // After an interrupt, a late resource is released by a callback; if the enter fails instead,
+  // there is nothing to release and the callback's stage is dropped on purpose.
+  @SuppressWarnings("FutureReturnValueIgnored")
+  public static <T> T enter(
+      AsyncScope<T> scope,
+      CompletionStage<? extends T> entering,
+      Predicate<? super Throwable> declared) {
     if (Stages.isDoneNormally(entering)) {
       BodyLink.runsOn(entering, Thread.currentThread());
       return Stages.valueOf(entering);
     }
-    CompletableFuture<T> future = entering.toCompletableFuture();
+    CompletableFuture<? extends T> future = Stages.nonNull(entering, "enter()").toCompletableFuture();
     try {
       T resource = future.get();
       BodyLink.runsOn(entering, Thread.currentThread());
       return resource;
-    } catch (ExecutionException e) {
-      throw undeclared(Failures.unwrap(e.getCause()), declared);
-    } catch (CancellationException e) {
-      throw undeclared(Stages.failureOf(future), declared);
+    } catch (ExecutionException | CancellationException e) {
+      throw undeclared(enteringFailure(future, e), declared);
     } catch (InterruptedException interrupt) {
       future.thenAccept(late -> releaseLate(scope, late, interrupt));
       throw undeclared(interrupt, declared);
     }
+  }
+
+  /**
+   * Waits on the calling thread for {@code entering}, the stage of an asynchronous enter that hands
+   * out {@code resource}, the object itself: {@link #enter(AsyncScope, CompletionStage, Predicate)}
+   * for an enter method that returns {@code CompletionStage<Void>}.
+   *
+   * @param <T> the resource type
+   * @param scope the scope being entered, which releases a late resource
+   * @param entering the stage its enter returned
+   * @param resource the resource, once {@code entering} completed normally
+   * @param declared whether the caller declares a checked failure of entering
+   * @throws NullPointerException if {@code entering} is {@code null}
+   */
+  @SuppressWarnings("FutureReturnValueIgnored") // as in the other enter
+  public static <T> void enter(
+      AsyncScope<T> scope,
+      CompletionStage<?> entering,
+      T resource,
+      Predicate<? super Throwable> declared) {
+    if (Stages.isDoneNormally(entering)) {
+      return;
+    }
+    CompletableFuture<?> future = Stages.nonNull(entering, "enter()").toCompletableFuture();
+    try {
+      future.get();
+    } catch (ExecutionException | CancellationException e) {
+      throw undeclared(enteringFailure(future, e), declared);
+    } catch (InterruptedException interrupt) {
+      future.thenAccept(late -> releaseLate(scope, resource, interrupt));
+      throw undeclared(interrupt, declared);
+    }
+  }
+
+  /**
+   * The failure of entering, after {@code get()} threw {@code thrown}: unwrapped from its {@link
+   * ExecutionException}, or the very {@link CancellationException} the stage holds.
+   */
+  private static Throwable enteringFailure(CompletableFuture<?> future, Exception thrown) {
+    return thrown instanceof ExecutionException
+        ? Failures.unwrap(thrown.getCause())
+        : Stages.failureOf(future);
+  }
+
+  /**
+   * Waits on the calling thread for the stage of an asynchronous commit, rollback or exit method,
+   * as the inline {@code call} and {@code run} of a generated scope do, and returns its value. As
+   * in the exit protocol, a {@code null} stage counts as one completed with {@code null}, and the
+   * wait is never interrupted: an interrupt that arrives meanwhile is kept, set again on return, as
+   * {@link CompletableFuture#join()} keeps it.
+   *
+   * <p>The stage's failure is thrown as it is, checked or not, without the {@link
+   * CompletionException} of a dependent stage (see {@link Failures#unwrap}); the caller passes a
+   * failure that it propagates through {@link #undeclared}.
+   *
+   * @param <V> the value type
+   * @param stage the stage a lifecycle method returned, or {@code null}
+   * @return its value
+   */
+  public static <V> V await(CompletionStage<V> stage) {
+    if (stage == null) {
+      return null;
+    }
+    if (Stages.isDoneNormally(stage)) {
+      return Stages.valueOf(stage);
+    }
+    if (Stages.isDoneExceptionally(stage)) {
+      throw Stages.sneakyThrow(Failures.unwrap(Stages.failureNow(stage)));
+    }
+    if (stage instanceof CompletableFuture) {
+      return Stages.await(stage);
+    }
+    // A stage of another kind need not support toCompletableFuture(): listen to it instead.
+    CompletableFuture<V> relayed = new CompletableFuture<>();
+    Stages.relay(stage, relayed);
+    return Stages.await(relayed);
   }
 
   /** Exits after the body succeeded; throws the exit's failure. */

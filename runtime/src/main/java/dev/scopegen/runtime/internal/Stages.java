@@ -161,6 +161,20 @@ public final class Stages {
   }
 
   /**
+   * Returns a stage that completes with {@code false} once {@code stage} completed normally: the
+   * outcome of an asynchronous {@code @Exit} method that cannot suppress, {@code
+   * stage.thenApply(ignored -> false)}. A stage that already completed normally gives a shared
+   * completed stage, with no dependent stage to create.
+   *
+   * @param stage the stage of the exit method, not {@code null}
+   * @return a stage that completes with {@code false}, or exceptionally like {@code stage}
+   * @throws NullPointerException if {@code stage} is {@code null}
+   */
+  public static CompletionStage<Boolean> thenFalse(CompletionStage<?> stage) {
+    return isDoneNormally(stage) ? FALSE : stage.thenApply(ignored -> false);
+  }
+
+  /**
    * Returns a stage that completes with {@code value} once {@code source} completed normally, or
    * exceptionally with the failure of {@code source}, unwrapped.
    *
