@@ -29,7 +29,7 @@ public final class DollarNamesScopes {
    * @return a single-use scope, not entered yet
    */
   public static <$T extends CharSequence> Gen$Scope<$T> gen$($T $S) {
-    return new Gen$Scope<>($ -> DollarNames.gen$($S, $));
+    return new Gen$Scope<>($S);
   }
 
   /**
@@ -51,10 +51,13 @@ public final class DollarNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   public static final class Gen$Scope<$T extends CharSequence> implements AsyncScope<$T> {
+    private final $T $S;
+
     private final BlockingGenerator<$T> generator;
 
-    private Gen$Scope(BlockingGenerator.Method<$T> method) {
-      this.generator = new BlockingGenerator<>("gen$", Gen$Scope.class, method);
+    private Gen$Scope($T $S) {
+      this.$S = $S;
+      this.generator = new BlockingGenerator<>("gen$", Gen$Scope.class);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public CompletionStage<$T> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -83,7 +86,7 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super $T, ? extends R, X> body) throws
         X {
-      return generator.call(body, failure -> false);
+      return generator.call(method(), body, failure -> false);
     }
 
     /**
@@ -94,7 +97,15 @@ public final class DollarNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super $T, X> body) throws X {
-      generator.run(body, failure -> false);
+      generator.run(method(), body, failure -> false);
+    }
+
+    /**
+     * Returns {@code gen$} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<$T> method() {
+      $T $S = this.$S;
+      return $ -> DollarNames.gen$($S, $);
     }
   }
 

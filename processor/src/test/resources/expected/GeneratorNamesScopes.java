@@ -36,8 +36,7 @@ final class GeneratorNamesScopes {
    */
   static <R, X extends Exception> GeneratorScope<R, X> generator(R generator, X method, String body,
       String resource, Throwable failure, test.GeneratorScope GeneratorNames2, String test2) {
-    return new GeneratorScope<>(y -> GeneratorNames.generator(generator, method, body, resource,
-        failure, GeneratorNames2, test2, y));
+    return new GeneratorScope<>(generator, method, body, resource, failure, GeneratorNames2, test2);
   }
 
   /**
@@ -52,8 +51,7 @@ final class GeneratorNamesScopes {
    */
   static ReceiverScope receiver(GeneratorNames generatorNames3, String generatorNames) {
     Objects.requireNonNull(generatorNames3, "generatorNames3");
-    return new ReceiverScope(generatorNames2 -> generatorNames3.receiver(generatorNames,
-        generatorNames2));
+    return new ReceiverScope(generatorNames3, generatorNames);
   }
 
   /**
@@ -66,7 +64,7 @@ final class GeneratorNamesScopes {
    * @return a single-use scope, not entered yet
    */
   static <Throwable> ShadowScope<Throwable> shadow(Throwable value) {
-    return new ShadowScope<>(y -> GeneratorNames.shadow(value, y));
+    return new ShadowScope<>(value);
   }
 
   /**
@@ -75,10 +73,32 @@ final class GeneratorNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class GeneratorScope<R, X extends Exception> implements AsyncScope<R> {
-    private final BlockingGenerator<R> generator;
+    private final R generator;
 
-    private GeneratorScope(BlockingGenerator.Method<R> method) {
-      this.generator = new BlockingGenerator<>("generator", GeneratorScope.class, method);
+    private final X method;
+
+    private final String body;
+
+    private final String resource;
+
+    private final Throwable failure;
+
+    private final test.GeneratorScope GeneratorNames2;
+
+    private final String test2;
+
+    private final BlockingGenerator<R> generator2;
+
+    private GeneratorScope(R generator, X method, String body, String resource, Throwable failure,
+        test.GeneratorScope GeneratorNames2, String test2) {
+      this.generator = generator;
+      this.method = method;
+      this.body = body;
+      this.resource = resource;
+      this.failure = failure;
+      this.GeneratorNames2 = GeneratorNames2;
+      this.test2 = test2;
+      this.generator2 = new BlockingGenerator<>("generator", GeneratorScope.class);
     }
 
     /**
@@ -86,7 +106,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public CompletionStage<R> enter() {
-      return generator.enter();
+      return generator2.enter(method());
     }
 
     /**
@@ -94,7 +114,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public CompletionStage<Boolean> exit(R resource, Throwable failure) {
-      return generator.exit(resource, failure);
+      return generator2.exit(resource, failure);
     }
 
     /**
@@ -108,7 +128,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R2, X2 extends Throwable> R2 call(ScopeFunction<? super R, ? extends R2, X2> body)
         throws X2, X {
-      return generator.call(body, failure -> failure instanceof Exception);
+      return generator2.call(method(), body, failure -> failure instanceof Exception);
     }
 
     /**
@@ -120,7 +140,22 @@ final class GeneratorNamesScopes {
      */
     @Override
     public <X2 extends Throwable> void run(ScopeConsumer<? super R, X2> body) throws X2, X {
-      generator.run(body, failure -> failure instanceof Exception);
+      generator2.run(method(), body, failure -> failure instanceof Exception);
+    }
+
+    /**
+     * Returns {@code generator} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<R> method() {
+      R generator = this.generator;
+      X method = this.method;
+      String body = this.body;
+      String resource = this.resource;
+      Throwable failure = this.failure;
+      test.GeneratorScope GeneratorNames2 = this.GeneratorNames2;
+      String test2 = this.test2;
+      return y -> GeneratorNames.generator(generator, method, body, resource, failure,
+          GeneratorNames2, test2, y);
     }
   }
 
@@ -130,10 +165,16 @@ final class GeneratorNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class ReceiverScope implements AsyncScope<String> {
+    private final GeneratorNames generatorNames3;
+
+    private final String generatorNames;
+
     private final BlockingGenerator<String> generator;
 
-    private ReceiverScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("receiver", ReceiverScope.class, method);
+    private ReceiverScope(GeneratorNames generatorNames3, String generatorNames) {
+      this.generatorNames3 = generatorNames3;
+      this.generatorNames = generatorNames;
+      this.generator = new BlockingGenerator<>("receiver", ReceiverScope.class);
     }
 
     /**
@@ -141,7 +182,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -162,7 +203,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body, failure -> false);
+      return generator.call(method(), body, failure -> false);
     }
 
     /**
@@ -173,7 +214,16 @@ final class GeneratorNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body, failure -> false);
+      generator.run(method(), body, failure -> false);
+    }
+
+    /**
+     * Returns {@code receiver} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<String> method() {
+      GeneratorNames generatorNames3 = this.generatorNames3;
+      String generatorNames = this.generatorNames;
+      return generatorNames2 -> generatorNames3.receiver(generatorNames, generatorNames2);
     }
   }
 
@@ -183,10 +233,13 @@ final class GeneratorNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class ShadowScope<Throwable> implements AsyncScope<Throwable> {
+    private final Throwable value;
+
     private final BlockingGenerator<Throwable> generator;
 
-    private ShadowScope(BlockingGenerator.Method<Throwable> method) {
-      this.generator = new BlockingGenerator<>("shadow", ShadowScope.class, method);
+    private ShadowScope(Throwable value) {
+      this.value = value;
+      this.generator = new BlockingGenerator<>("shadow", ShadowScope.class);
     }
 
     /**
@@ -194,7 +247,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public CompletionStage<Throwable> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -215,7 +268,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends java.lang.Throwable> R call(
         ScopeFunction<? super Throwable, ? extends R, X> body) throws X {
-      return generator.call(body, failure -> false);
+      return generator.call(method(), body, failure -> false);
     }
 
     /**
@@ -227,7 +280,15 @@ final class GeneratorNamesScopes {
     @Override
     public <X extends java.lang.Throwable> void run(ScopeConsumer<? super Throwable, X> body) throws
         X {
-      generator.run(body, failure -> false);
+      generator.run(method(), body, failure -> false);
+    }
+
+    /**
+     * Returns {@code shadow} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<Throwable> method() {
+      Throwable value = this.value;
+      return y -> GeneratorNames.shadow(value, y);
     }
   }
 }

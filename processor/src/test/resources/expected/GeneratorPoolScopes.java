@@ -31,7 +31,7 @@ public final class GeneratorPoolScopes {
    */
   public static <C extends AutoCloseable> LeaseScope<C> lease(GeneratorPool<C> generatorPool) {
     Objects.requireNonNull(generatorPool, "generatorPool");
-    return new LeaseScope<>(y -> generatorPool.lease(y));
+    return new LeaseScope<>(generatorPool);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class GeneratorPoolScopes {
    * @return a single-use scope, not entered yet
    */
   public static <E extends Exception> OpenStringScope<E> open(String name) {
-    return new OpenStringScope<>(y -> GeneratorPool.open(name, y));
+    return new OpenStringScope<>(name);
   }
 
   /**
@@ -76,7 +76,7 @@ public final class GeneratorPoolScopes {
    * @return a single-use scope, not entered yet
    */
   public static OpenStringIntArrayScope open(String name, int[] sizes) {
-    return new OpenStringIntArrayScope(y -> GeneratorPool.open(name, sizes, y));
+    return new OpenStringIntArrayScope(name, sizes);
   }
 
   /**
@@ -88,7 +88,7 @@ public final class GeneratorPoolScopes {
    */
   @Deprecated
   static LegacyScope legacy() {
-    return new LegacyScope(y -> GeneratorPool.legacy(y));
+    return new LegacyScope();
   }
 
   /**
@@ -96,10 +96,13 @@ public final class GeneratorPoolScopes {
    * each call of the factory returns a new one.
    */
   public static final class LeaseScope<C extends AutoCloseable> implements AsyncScope<C> {
+    private final GeneratorPool<C> generatorPool;
+
     private final BlockingGenerator<C> generator;
 
-    private LeaseScope(BlockingGenerator.Method<C> method) {
-      this.generator = new BlockingGenerator<>("lease", LeaseScope.class, method);
+    private LeaseScope(GeneratorPool<C> generatorPool) {
+      this.generatorPool = generatorPool;
+      this.generator = new BlockingGenerator<>("lease", LeaseScope.class);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public CompletionStage<C> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -129,7 +132,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
         InterruptedException {
-      return generator.call(body, failure -> failure instanceof InterruptedException);
+      return generator.call(method(), body, failure -> failure instanceof InterruptedException);
     }
 
     /**
@@ -142,7 +145,15 @@ public final class GeneratorPoolScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X,
         InterruptedException {
-      generator.run(body, failure -> failure instanceof InterruptedException);
+      generator.run(method(), body, failure -> failure instanceof InterruptedException);
+    }
+
+    /**
+     * Returns {@code lease} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<C> method() {
+      GeneratorPool<C> generatorPool = this.generatorPool;
+      return y -> generatorPool.lease(y);
     }
   }
 
@@ -208,10 +219,13 @@ public final class GeneratorPoolScopes {
    * each call of the factory returns a new one.
    */
   public static final class OpenStringScope<E extends Exception> implements AsyncScope<String> {
+    private final String name;
+
     private final BlockingGenerator<String> generator;
 
-    private OpenStringScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("open", OpenStringScope.class, method);
+    private OpenStringScope(String name) {
+      this.name = name;
+      this.generator = new BlockingGenerator<>("open", OpenStringScope.class);
     }
 
     /**
@@ -219,7 +233,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -242,7 +256,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, E, IOException {
-      return generator.call(body, failure -> failure instanceof Exception);
+      return generator.call(method(), body, failure -> failure instanceof Exception);
     }
 
     /**
@@ -256,7 +270,15 @@ public final class GeneratorPoolScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, E,
         IOException {
-      generator.run(body, failure -> failure instanceof Exception);
+      generator.run(method(), body, failure -> failure instanceof Exception);
+    }
+
+    /**
+     * Returns {@code open} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<String> method() {
+      String name = this.name;
+      return y -> GeneratorPool.open(name, y);
     }
   }
 
@@ -266,10 +288,16 @@ public final class GeneratorPoolScopes {
    * Single-use: each call of the factory returns a new one.
    */
   public static final class OpenStringIntArrayScope implements AsyncScope<String> {
+    private final String name;
+
+    private final int[] sizes;
+
     private final BlockingGenerator<String> generator;
 
-    private OpenStringIntArrayScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("open", OpenStringIntArrayScope.class, method);
+    private OpenStringIntArrayScope(String name, int[] sizes) {
+      this.name = name;
+      this.sizes = sizes;
+      this.generator = new BlockingGenerator<>("open", OpenStringIntArrayScope.class);
     }
 
     /**
@@ -277,7 +305,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -298,7 +326,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body, failure -> false);
+      return generator.call(method(), body, failure -> false);
     }
 
     /**
@@ -309,7 +337,16 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body, failure -> false);
+      generator.run(method(), body, failure -> false);
+    }
+
+    /**
+     * Returns {@code open} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<String> method() {
+      String name = this.name;
+      int[] sizes = this.sizes;
+      return y -> GeneratorPool.open(name, sizes, y);
     }
   }
 
@@ -321,8 +358,8 @@ public final class GeneratorPoolScopes {
   static final class LegacyScope implements AsyncScope<String> {
     private final BlockingGenerator<String> generator;
 
-    private LegacyScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("legacy", LegacyScope.class, method);
+    private LegacyScope() {
+      this.generator = new BlockingGenerator<>("legacy", LegacyScope.class);
     }
 
     /**
@@ -330,7 +367,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -351,7 +388,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(body, failure -> false);
+      return generator.call(method(), body, failure -> false);
     }
 
     /**
@@ -362,7 +399,14 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(body, failure -> false);
+      generator.run(method(), body, failure -> false);
+    }
+
+    /**
+     * Returns {@code legacy} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<String> method() {
+      return y -> GeneratorPool.legacy(y);
     }
   }
 }

@@ -30,7 +30,7 @@ public final class GeneratorTransactionsScopes {
    * @return a single-use scope, not entered yet
    */
   public static TransactionScope transaction(Connection connection) {
-    return new TransactionScope(y -> GeneratorTransactions.transaction(connection, y));
+    return new TransactionScope(connection);
   }
 
   /**
@@ -53,10 +53,13 @@ public final class GeneratorTransactionsScopes {
    * Single-use: each call of the factory returns a new one.
    */
   public static final class TransactionScope implements AsyncScope<Connection> {
+    private final Connection connection;
+
     private final BlockingGenerator<Connection> generator;
 
-    private TransactionScope(BlockingGenerator.Method<Connection> method) {
-      this.generator = new BlockingGenerator<>("transaction", TransactionScope.class, method);
+    private TransactionScope(Connection connection) {
+      this.connection = connection;
+      this.generator = new BlockingGenerator<>("transaction", TransactionScope.class);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class GeneratorTransactionsScopes {
      */
     @Override
     public CompletionStage<Connection> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -86,7 +89,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
         throws X, SQLException {
-      return generator.call(body, failure -> failure instanceof SQLException);
+      return generator.call(method(), body, failure -> failure instanceof SQLException);
     }
 
     /**
@@ -99,7 +102,15 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
         SQLException {
-      generator.run(body, failure -> failure instanceof SQLException);
+      generator.run(method(), body, failure -> failure instanceof SQLException);
+    }
+
+    /**
+     * Returns {@code transaction} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<Connection> method() {
+      Connection connection = this.connection;
+      return y -> GeneratorTransactions.transaction(connection, y);
     }
   }
 

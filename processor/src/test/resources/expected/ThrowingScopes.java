@@ -26,7 +26,7 @@ public final class ThrowingScopes {
    * @return a single-use scope, not entered yet
    */
   public static BlockingScope blocking() {
-    return new BlockingScope(y -> Throwing.blocking(y));
+    return new BlockingScope();
   }
 
   /**
@@ -47,8 +47,8 @@ public final class ThrowingScopes {
   public static final class BlockingScope implements dev.scopegen.runtime.AsyncScope<String> {
     private final BlockingGenerator<String> generator;
 
-    private BlockingScope(BlockingGenerator.Method<String> method) {
-      this.generator = new BlockingGenerator<>("blocking", BlockingScope.class, method);
+    private BlockingScope() {
+      this.generator = new BlockingGenerator<>("blocking", BlockingScope.class);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class ThrowingScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -80,7 +80,7 @@ public final class ThrowingScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, Exception {
-      return generator.call(body, failure -> failure instanceof Exception);
+      return generator.call(method(), body, failure -> failure instanceof Exception);
     }
 
     /**
@@ -95,7 +95,14 @@ public final class ThrowingScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         Exception {
-      generator.run(body, failure -> failure instanceof Exception);
+      generator.run(method(), body, failure -> failure instanceof Exception);
+    }
+
+    /**
+     * Returns {@code blocking} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<String> method() {
+      return y -> Throwing.blocking(y);
     }
   }
 

@@ -26,7 +26,7 @@ public final class UnicodeNamesScopes {
    * @return a single-use scope, not entered yet
    */
   public static <Ω> 資源Scope<Ω> 資源(Ω значение) {
-    return new 資源Scope<>(产出 -> UnicodeNames.資源(значение, 产出));
+    return new 資源Scope<>(значение);
   }
 
   /**
@@ -34,10 +34,13 @@ public final class UnicodeNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   public static final class 資源Scope<Ω> implements AsyncScope<Ω> {
+    private final Ω значение;
+
     private final BlockingGenerator<Ω> generator;
 
-    private 資源Scope(BlockingGenerator.Method<Ω> method) {
-      this.generator = new BlockingGenerator<>("資源", 資源Scope.class, method);
+    private 資源Scope(Ω значение) {
+      this.значение = значение;
+      this.generator = new BlockingGenerator<>("資源", 資源Scope.class);
     }
 
     /**
@@ -45,7 +48,7 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public CompletionStage<Ω> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -65,7 +68,7 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Ω, ? extends R, X> body) throws X {
-      return generator.call(body, failure -> false);
+      return generator.call(method(), body, failure -> false);
     }
 
     /**
@@ -76,7 +79,15 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Ω, X> body) throws X {
-      generator.run(body, failure -> false);
+      generator.run(method(), body, failure -> false);
+    }
+
+    /**
+     * Returns {@code 資源} with this scope's arguments bound, a new one for each use.
+     */
+    private BlockingGenerator.Method<Ω> method() {
+      Ω значение = this.значение;
+      return 产出 -> UnicodeNames.資源(значение, 产出);
     }
   }
 }

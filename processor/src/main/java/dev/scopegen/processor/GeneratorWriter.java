@@ -22,7 +22,9 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.scopegen.processor.WriterSupport.BlockingMethods;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,10 +33,13 @@ import java.util.stream.Stream;
  * engine and declares the method's checked exceptions on {@code call} and {@code run}.
  *
  * <pre>{@code
- * public static TransactionScope transaction(Connection c) {
- *   return new TransactionScope(y -> Transactions.transaction(c, y));
+ * public static SessionScope session(Driver d) {
+ *   return new SessionScope(y -> Sessions.session(d, y));
  * }
  * }</pre>
+ *
+ * <p>The scope of a blocking method keeps the factory's arguments instead, and binds them to the
+ * method afresh for each use ({@link #boundMethod}), so that its {@code call} allocates nothing.
  */
 final class GeneratorWriter {
 
@@ -115,11 +120,20 @@ final class GeneratorWriter {
                 method.parameters().stream().map(parameter -> CodeBlock.of("$N", parameter)),
                 Stream.of(CodeBlock.of("$N", yield)))
             .collect(CodeBlock.joining(",$W"));
+    ClassName scope = scopes.name().nestedClass(method.scopeName());
+    String diamond = method.typeVariables().isEmpty() ? "" : "<>";
+    if (method.kind() == GeneratorMethod.Kind.BLOCKING) {
+      CodeBlock bound =
+          Stream.concat(method.receiver().stream(), method.parameters().stream())
+              .map(parameter -> CodeBlock.of("$N", parameter))
+              .collect(CodeBlock.joining(",$W"));
+      return factory.addStatement("return new $T$L($L)", scope, diamond, bound).build();
+    }
     return factory
         .addStatement(
             "return new $T$L($N ->$W$L.$N($L))",
-            scopes.name().nestedClass(method.scopeName()),
-            method.typeVariables().isEmpty() ? "" : "<>",
+            scope,
+            diamond,
             yield,
             target,
             method.name(),
@@ -127,9 +141,28 @@ final class GeneratorWriter {
         .build();
   }
 
+  /** The receiver and the parameters of the factory, which a blocking method's scope keeps. */
+  private static List<ParameterSpec> bound(GeneratorMethod method) {
+    return Stream.concat(method.receiver().stream(), method.parameters().stream()).toList();
+  }
+
+  /**
+   * The target of the call of the method: the receiver, or the class that declares a static
+   * method.
+   */
+  private static CodeBlock target(GeneratorMethod method) {
+    return method.receiver().isPresent()
+        ? CodeBlock.of("$N", method.receiver().get())
+        : CodeBlock.of("$T", method.owner());
+  }
+
   private static TypeSpec scopeType(GeneratorMethod method) {
     TypeName resource = method.resourceType();
     TypeName engine = ParameterizedTypeName.get(method.kind().engine(), resource);
+    boolean blocking = method.kind() == GeneratorMethod.Kind.BLOCKING;
+    Set<String> taken = new HashSet<>();
+    bound(method).forEach(parameter -> taken.add(parameter.name()));
+    String generator = blocking ? ScopeNames.fresh("generator", taken) : "generator";
     TypeSpec.Builder type =
         TypeSpec.classBuilder(method.scopeName())
             .addJavadoc(
@@ -138,19 +171,32 @@ final class GeneratorWriter {
                     link(method)))
             .addModifiers(STATIC, FINAL)
             .addTypeVariables(method.typeVariables())
-            .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource))
-            .addField(engine, "generator", PRIVATE, FINAL)
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addModifiers(PRIVATE)
-                    .addParameter(
-                        ParameterizedTypeName.get(method.kind().method(), resource), "method")
-                    .addStatement(
-                        "this.generator = new $T<>($S, $L.class, method)",
-                        method.kind().engine(),
-                        method.name(),
-                        method.scopeName())
-                    .build())
+            .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource));
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(PRIVATE);
+    if (blocking) {
+      for (ParameterSpec parameter : bound(method)) {
+        type.addField(parameter.type(), parameter.name(), PRIVATE, FINAL);
+        constructor
+            .addParameter(parameter.type(), parameter.name())
+            .addStatement("this.$1N = $1N", parameter.name());
+      }
+      constructor.addStatement(
+          "this.$N = new $T<>($S, $L.class)",
+          generator,
+          method.kind().engine(),
+          method.name(),
+          method.scopeName());
+    } else {
+      constructor
+          .addParameter(ParameterizedTypeName.get(method.kind().method(), resource), "method")
+          .addStatement(
+              "this.generator = new $T<>($S, $L.class, method)",
+              method.kind().engine(),
+              method.name(),
+              method.scopeName());
+    }
+    type.addField(engine, generator, PRIVATE, FINAL)
+            .addMethod(constructor.build())
             .addMethod(
                 MethodSpec.methodBuilder("enter")
                     .addJavadoc(
@@ -158,7 +204,8 @@ final class GeneratorWriter {
                     .addAnnotation(Override.class)
                     .addModifiers(PUBLIC)
                     .returns(stageOf(resource))
-                    .addStatement("return generator.enter()")
+                    .addStatement(
+                        blocking ? "return $N.enter(method())" : "return $N.enter()", generator)
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("exit")
@@ -170,9 +217,12 @@ final class GeneratorWriter {
                     .returns(stageOf(TypeName.BOOLEAN.box()))
                     .addParameter(resource, "resource")
                     .addParameter(Throwable.class, "failure")
-                    .addStatement("return generator.exit(resource, failure)")
+                    .addStatement("return $N.exit(resource, failure)", generator)
                     .build())
-            .addMethods(blockingMethods(method));
+            .addMethods(blockingMethods(method, generator));
+    if (blocking) {
+      type.addMethod(boundMethod(method));
+    }
     if (method.isPublic()) {
       type.addModifiers(PUBLIC);
     }
@@ -186,7 +236,7 @@ final class GeneratorWriter {
    * {@code call} and {@code run}, declaring the body's exception and the method's own: an
    * asynchronous method's through {@code Blocking}, a blocking one's inline in its engine.
    */
-  private static List<MethodSpec> blockingMethods(GeneratorMethod method) {
+  private static List<MethodSpec> blockingMethods(GeneratorMethod method, String generator) {
     List<TypeName> mentioned = new ArrayList<>();
     mentioned.add(method.resourceType());
     mentioned.addAll(method.typeVariables());
@@ -206,10 +256,47 @@ final class GeneratorWriter {
       methods.call().addStatement("return $T.call(generator, body,$W$L)", BLOCKING, declares);
       methods.run().addStatement("$T.run(generator, body,$W$L)", BLOCKING, declares);
     } else {
-      methods.call().addStatement("return generator.call(body,$W$L)", declares);
-      methods.run().addStatement("generator.run(body,$W$L)", declares);
+      methods.call().addStatement("return $N.call(method(), body,$W$L)", generator, declares);
+      methods.run().addStatement("$N.run(method(), body,$W$L)", generator, declares);
     }
     return List.of(methods.call().build(), methods.run().build());
+  }
+
+  /**
+   * {@code method()} of a blocking method's scope: the method with the scope's arguments bound,
+   * for the engine to invoke, created for each use. On JDK 17, escape analysis removes from {@code
+   * call} a method object created there, but not one created with the scope and kept by the
+   * engine: so {@code call} allocates nothing. The arguments are read into locals first, so that
+   * the lambda does not hold the scope.
+   */
+  private static MethodSpec boundMethod(GeneratorMethod method) {
+    TypeName resource = method.resourceType();
+    MethodSpec.Builder bound =
+        MethodSpec.methodBuilder("method")
+            .addJavadoc(
+                "$L",
+                wrap(
+                    "Returns {@code "
+                        + method.name()
+                        + "} with this scope's arguments bound, a new one for each use."))
+            .addModifiers(PRIVATE)
+            .returns(ParameterizedTypeName.get(method.kind().method(), resource));
+    for (ParameterSpec parameter : bound(method)) {
+      bound.addStatement("$T $N = this.$N", parameter.type(), parameter.name(), parameter.name());
+    }
+    CodeBlock arguments =
+        Stream.concat(
+                method.parameters().stream().map(parameter -> CodeBlock.of("$N", parameter)),
+                Stream.of(CodeBlock.of("$N", method.yieldName())))
+            .collect(CodeBlock.joining(",$W"));
+    return bound
+        .addStatement(
+            "return $N ->$W$L.$N($L)",
+            method.yieldName(),
+            target(method),
+            method.name(),
+            arguments)
+        .build();
   }
 
   private static TypeName scopeType(

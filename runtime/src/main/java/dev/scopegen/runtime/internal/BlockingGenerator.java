@@ -90,6 +90,23 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
     this.method = method;
   }
 
+  /**
+   * Creates the scope of one invocation of a method that the generated scope class {@code scope}
+   * hands over for each use, to {@link #enter(Method)}, {@link #call(Method, ScopeFunction,
+   * Predicate)} and {@link #run(Method, ScopeConsumer, Predicate)}; the methods without a method
+   * parameter must not be called.
+   *
+   * <p>A generated scope creates the method object when it is used, never before: on JDK 17, escape
+   * analysis removes from {@code call} a method object created there and passed along, but not one
+   * created with the scope and kept in a field (so {@code call} allocated it).
+   *
+   * @param name the method's name, for error messages
+   * @param scope the generated scope class, whose name the JFR events carry
+   */
+  public BlockingGenerator(String name, Class<?> scope) {
+    this(name, scope, null);
+  }
+
   @Override
   public String scopeName() {
     return scope == null ? name : scope.getName();
@@ -105,6 +122,20 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
    */
   @Override
   public CompletionStage<T> enter() {
+    return enter(method);
+  }
+
+  /**
+   * Starts {@code method}, this scope's method with its arguments bound, on a thread of its own
+   * and completes when it yields: {@link #enter()} for a scope created without its method.
+   *
+   * @param method the method
+   * @return a stage that completes with the yielded resource; exceptionally with the method's
+   *     failure if it failed before yielding, or with {@link IllegalStateException} if it returned
+   *     without yielding
+   * @throws IllegalStateException if this scope was already used
+   */
+  public CompletionStage<T> enter(Method<T> method) {
     start();
     SuspendedGenerator<T> generator = new SuspendedGenerator<>(name, method);
     suspended = generator;
@@ -186,12 +217,35 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
   public <R, X extends Throwable> R call(
       ScopeFunction<? super T, ? extends R, X> body, Predicate<? super Throwable> declared)
       throws X {
+    return call(method, body, declared);
+  }
+
+  /**
+   * Invokes {@code method}, this scope's method with its arguments bound, on the calling thread,
+   * with {@code body} running inside its yield: {@link #call(ScopeFunction, Predicate)} for a scope
+   * created without its method (see {@link #BlockingGenerator(String, Class)}).
+   *
+   * @param <R> the result type
+   * @param <X> the body's checked exception
+   * @param method the method
+   * @param body the body
+   * @param declared whether the caller declares a checked failure of the method
+   * @return the body's result, or {@code null} when the method suppressed the body's failure
+   * @throws X the body's failure, unchanged
+   * @throws IllegalStateException if this scope was already used, or the method did not yield or
+   *     yielded more than once
+   */
+  public <R, X extends Throwable> R call(
+      Method<T> method,
+      ScopeFunction<? super T, ? extends R, X> body,
+      Predicate<? super Throwable> declared)
+      throws X {
     if (ScopeUse.records(body)) {
-      return ScopeUse.call(this, body, declared);
+      return ScopeUse.call(this, method, body, declared);
     }
     start();
     InlineYield<T, R> yield = new InlineYield<>(name, body, null);
-    return yield.finish(invoke(yield), declared);
+    return yield.finish(invoke(method, yield), declared);
   }
 
   /**
@@ -207,17 +261,36 @@ public final class BlockingGenerator<T> implements AsyncScope<T>, NamedScope {
    */
   public <X extends Throwable> void run(
       ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared) throws X {
+    run(method, body, declared);
+  }
+
+  /**
+   * Invokes {@code method} on the calling thread, with {@code body} running inside its yield:
+   * {@link #run(ScopeConsumer, Predicate)} with the method handed over afresh, as in {@link
+   * #call(Method, ScopeFunction, Predicate)}.
+   *
+   * @param <X> the body's checked exception
+   * @param method the method
+   * @param body the body
+   * @param declared whether the caller declares a checked failure of the method
+   * @throws X the body's failure, unchanged
+   * @throws IllegalStateException if this scope was already used, or the method did not yield or
+   *     yielded more than once
+   */
+  public <X extends Throwable> void run(
+      Method<T> method, ScopeConsumer<? super T, X> body, Predicate<? super Throwable> declared)
+      throws X {
     if (ScopeUse.records(body)) {
-      ScopeUse.run(this, body, declared);
+      ScopeUse.run(this, method, body, declared);
       return;
     }
     start();
     InlineYield<T, Void> yield = new InlineYield<>(name, null, body);
-    yield.finish(invoke(yield), declared);
+    yield.finish(invoke(method, yield), declared);
   }
 
-  /** Invokes the method and returns what it threw, or {@code null}. */
-  private Throwable invoke(Yield<T> yield) {
+  /** Invokes {@code method} and returns what it threw, or {@code null}. */
+  private static <T> Throwable invoke(Method<T> method, Yield<T> yield) {
     try {
       method.invoke(yield);
       return null;

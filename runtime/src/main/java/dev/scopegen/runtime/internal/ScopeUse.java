@@ -291,6 +291,7 @@ public final class ScopeUse<T> implements AsyncScope<T> {
    * @param <R> the result type
    * @param <X> the body's checked exception
    * @param generator the generator
+   * @param method its method, with the arguments bound
    * @param body the body
    * @param declared which checked failures the caller declares
    * @return the body's result
@@ -298,16 +299,17 @@ public final class ScopeUse<T> implements AsyncScope<T> {
    */
   public static <T, R, X extends Throwable> R call(
       BlockingGenerator<T> generator,
+      BlockingGenerator.Method<T> method,
       ScopeFunction<? super T, ? extends R, X> body,
       Predicate<? super Throwable> declared)
       throws X {
     ScopeEvent event = new ScopeEvent();
     if (!event.isEnabled()) {
-      return generator.call(new Body<T, R, X>(null, body, null), declared);
+      return generator.call(method, new Body<T, R, X>(null, body, null), declared);
     }
     ScopeUse<T> use = new ScopeUse<>(generator, null, event);
     try {
-      R result = generator.call(new Body<T, R, X>(use, body, null), declared);
+      R result = generator.call(method, new Body<T, R, X>(use, body, null), declared);
       use.finish(null, false);
       return result;
     } catch (Throwable failure) {
@@ -318,28 +320,30 @@ public final class ScopeUse<T> implements AsyncScope<T> {
 
   /**
    * The inline {@code run} of a blocking generator, recorded; see {@link #call(BlockingGenerator,
-   * ScopeFunction, Predicate)}.
+   * BlockingGenerator.Method, ScopeFunction, Predicate)}.
    *
    * @param <T> the resource type
    * @param <X> the body's checked exception
    * @param generator the generator
+   * @param method its method, with the arguments bound
    * @param body the body
    * @param declared which checked failures the caller declares
    * @throws X the body's failure
    */
   public static <T, X extends Throwable> void run(
       BlockingGenerator<T> generator,
+      BlockingGenerator.Method<T> method,
       ScopeConsumer<? super T, X> body,
       Predicate<? super Throwable> declared)
       throws X {
     ScopeEvent event = new ScopeEvent();
     if (!event.isEnabled()) {
-      generator.run(new Body<T, Void, X>(null, null, body), declared);
+      generator.run(method, new Body<T, Void, X>(null, null, body), declared);
       return;
     }
     ScopeUse<T> use = new ScopeUse<>(generator, null, event);
     try {
-      generator.run(new Body<T, Void, X>(use, null, body), declared);
+      generator.run(method, new Body<T, Void, X>(use, null, body), declared);
       use.finish(null, false);
     } catch (Throwable failure) {
       use.finish(use.unwrapped(failure), false);
