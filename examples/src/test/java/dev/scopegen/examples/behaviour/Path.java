@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The ways a body runs inside a generated scope: the inline blocking code of synchronous
- * resources, {@code use} on the asynchronous protocol, and the blocking methods of asynchronous
- * resources, which wait on it.
+ * resources, {@code use} on the asynchronous protocol, and the inline blocking code of asynchronous
+ * and mixed resources, which waits for each stage.
  */
 enum Path {
   INLINE_CALL(Resource.SYNC, Mode.CALL, false),
@@ -23,8 +23,11 @@ enum Path {
   USE(Resource.ASYNC, Mode.USE, false),
   USE_COMPLETED_LATER(Resource.ASYNC, Mode.USE, true),
   BLOCKING_CALL(Resource.ASYNC, Mode.CALL, false),
+  BLOCKING_RUN(Resource.ASYNC, Mode.RUN, false),
   BLOCKING_CALL_COMPLETED_LATER(Resource.ASYNC, Mode.CALL, true),
   BLOCKING_RUN_COMPLETED_LATER(Resource.ASYNC, Mode.RUN, true),
+  MIXED_CALL(Resource.MIXED, Mode.CALL, false),
+  MIXED_RUN(Resource.MIXED, Mode.RUN, false),
   MIXED_CALL_COMPLETED_LATER(Resource.MIXED, Mode.CALL, true),
   MIXED_USE_COMPLETED_LATER(Resource.MIXED, Mode.USE, true);
 
