@@ -29,7 +29,30 @@ import java.util.function.Predicate;
  */
 public final class Blocking {
 
+  /** What {@link #valueNow} returns for a stage that has no value yet, or failed. */
+  private static final Object PENDING = new Object();
+
   private Blocking() {}
+
+  /**
+   * The value of {@code stage} when it is a {@code CompletableFuture} that completed normally,
+   * otherwise {@link #PENDING}: {@link Stages#isDoneNormally} and {@link Stages#valueOf} in one,
+   * which reads the future's state twice instead of three times, on the inline code's hot path.
+   */
+  private static Object valueNow(CompletionStage<?> stage) {
+    if (stage instanceof CompletableFuture && !Stages.isMinimal(stage)) {
+      @SuppressWarnings("unchecked") // only read: whatever its value, it is an Object
+      CompletableFuture<Object> future = (CompletableFuture<Object>) stage;
+      if (!future.isCompletedExceptionally()) {
+        try {
+          return future.getNow(PENDING);
+        } catch (CompletionException | CancellationException failedMeanwhile) {
+          return PENDING; // it failed after the check: the caller's slow path reads the failure
+        }
+      }
+    }
+    return PENDING;
+  }
 
   /**
    * Enters {@code scope}, applies {@code body}, exits, and returns the body's result.
@@ -212,9 +235,12 @@ public final class Blocking {
       AsyncScope<T> scope,
       CompletionStage<? extends T> entering,
       Predicate<? super Throwable> declared) {
-    if (Stages.isDoneNormally(entering)) {
+    Object now = valueNow(entering);
+    if (now != PENDING) {
       BodyLink.runsOn(entering, Thread.currentThread());
-      return Stages.valueOf(entering);
+      @SuppressWarnings("unchecked") // the value of a CompletionStage<? extends T>
+      T resource = (T) now;
+      return resource;
     }
     CompletableFuture<? extends T> future = Stages.nonNull(entering, "enter()").toCompletableFuture();
     try {
@@ -247,7 +273,7 @@ public final class Blocking {
       CompletionStage<?> entering,
       T resource,
       Predicate<? super Throwable> declared) {
-    if (Stages.isDoneNormally(entering)) {
+    if (valueNow(entering) != PENDING) {
       return;
     }
     CompletableFuture<?> future = Stages.nonNull(entering, "enter()").toCompletableFuture();
@@ -290,8 +316,11 @@ public final class Blocking {
     if (stage == null) {
       return null;
     }
-    if (Stages.isDoneNormally(stage)) {
-      return Stages.valueOf(stage);
+    Object now = valueNow(stage);
+    if (now != PENDING) {
+      @SuppressWarnings("unchecked") // the value of a CompletionStage<V>
+      V value = (V) now;
+      return value;
     }
     if (Stages.isDoneExceptionally(stage)) {
       throw Stages.sneakyThrow(Failures.unwrap(Stages.failureNow(stage)));

@@ -91,6 +91,14 @@ public final class Stages {
   }
 
   /**
+   * Whether {@code stage} is a stage of {@link CompletableFuture#completedStage} and the like, a
+   * {@code CompletableFuture} whose state cannot be read.
+   */
+  static boolean isMinimal(CompletionStage<?> stage) {
+    return stage.getClass() == MINIMAL_STAGE;
+  }
+
+  /**
    * Whether the state of {@code stage} can be read without waiting and it completed exceptionally.
    *
    * @param stage a stage, not {@code null}
