@@ -5,6 +5,7 @@ import dev.scopegen.runtime.internal.LeakDetector;
 import dev.scopegen.runtime.internal.Registrations;
 import dev.scopegen.runtime.internal.ScopeUse;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import dev.scopegen.runtime.internal.Unwinding;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -99,8 +100,19 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   public <T> T enter(AsyncScope<T> scope) throws Exception {
     AsyncScope<T> entering = ScopeUse.recorded(Objects.requireNonNull(scope, "scope"));
-    T resource = Blocking.enter(entering);
-    registrations.add(Registrations.SCOPE, entering, resource);
+    T resource;
+    boolean synchronous = entering instanceof SynchronousScope;
+    if (synchronous) {
+      try {
+        resource = ((SynchronousScope<T>) entering).enterNow();
+      } catch (Throwable failure) {
+        // As Blocking.enter throws the failure its stage would hold.
+        throw Stages.sneakyThrow(Failures.unwrap(failure));
+      }
+    } else {
+      resource = Blocking.enter(entering);
+    }
+    registrations.addScope(entering, resource, synchronous);
     registered();
     return resource;
   }
@@ -172,7 +184,9 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @return {@code cleanup}
    */
   public <C extends Cleanup> C callback(C cleanup) {
-    return register(Registrations.CLEANUP, cleanup, "cleanup");
+    registrations.addCleanup(Objects.requireNonNull(cleanup, "cleanup"));
+    registered();
+    return cleanup;
   }
 
   /**

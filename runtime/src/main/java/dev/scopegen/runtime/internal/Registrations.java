@@ -13,10 +13,12 @@ import java.util.concurrent.CompletionStage;
  * The registrations of an {@link ExitStack}, newest last: exit handlers, cleanup callbacks and
  * entered scopes, synchronous and asynchronous, in one LIFO order.
  *
- * <p>Parallel arrays hold what each registration is, its target and, for an entered scope, its
- * resource; registering allocates nothing beyond the arrays' occasional growth. The resources'
- * array is created only when a scope's resource is registered: handlers and callbacks do not pay
- * for it.
+ * <p>One array holds them all, without an object per registration. A cleanup callback, the
+ * commonest, takes one slot: itself. Any other registration is followed by a marker of its kind:
+ * a handler takes two slots (the handler, the marker), an entered scope three (its resource, the
+ * scope, the marker). The newest slot tells what the newest registration is: a marker, or else a
+ * callback. The markers are private to this class, so no registration can be mistaken for one. The
+ * array is created with the first registration.
  *
  * <p>Not part of the public API.
  */
@@ -34,34 +36,44 @@ public final class Registrations {
   /** An {@code AsyncCleanup} callback. */
   public static final byte ASYNC_CLEANUP = 3;
 
-  /** An entered {@code AsyncScope}, with its resource. */
+  /**
+   * An entered {@code AsyncScope}, with its resource. One that is a {@link SynchronousScope} is
+   * kept as a {@link #SYNCHRONOUS_SCOPE}.
+   */
   public static final byte SCOPE = 4;
 
-  private static final int INITIAL_CAPACITY = 8;
-  private static final byte[] NO_KINDS = {};
+  /** An entered {@link SynchronousScope}, with its resource: exited with {@code exitNow}. */
+  public static final byte SYNCHRONOUS_SCOPE = 5;
+
+  /** Three entered scopes, or ten callbacks, before the array grows. */
+  private static final int INITIAL_CAPACITY = 10;
+
   private static final Object[] NOTHING = {};
 
-  private byte[] kinds;
-  private Object[] targets;
-  private Object[] resources;
+  /** The markers, by kind; {@link #CLEANUP} has none. */
+  private static final Kind[] MARKERS = {
+    new Kind(HANDLER), new Kind(ASYNC_HANDLER), null, new Kind(ASYNC_CLEANUP), new Kind(SCOPE),
+    new Kind(SYNCHRONOUS_SCOPE)
+  };
+
+  private static final Kind SYNCHRONOUS_SCOPE_MARKER = MARKERS[SYNCHRONOUS_SCOPE];
+
+  private Object[] slots;
   private int size;
 
   /**
    * Leak detection's record of the stack that owns these registrations, set by {@link
-   * LeakDetector}; always {@code null} when detection is off. It fits in the object's alignment
-   * padding, so it costs no memory.
+   * LeakDetector}; always {@code null} when detection is off.
    */
   TrackedScope leak;
 
   /** Creates an empty set of registrations. */
   public Registrations() {
-    this(NO_KINDS, NOTHING, NOTHING, 0);
+    this(NOTHING, 0);
   }
 
-  private Registrations(byte[] kinds, Object[] targets, Object[] resources, int size) {
-    this.kinds = kinds;
-    this.targets = targets;
-    this.resources = resources;
+  private Registrations(Object[] slots, int size) {
+    this.slots = slots;
     this.size = size;
   }
 
@@ -69,28 +81,59 @@ public final class Registrations {
    * Adds a registration, the newest.
    *
    * @param kind one of {@link #HANDLER}, {@link #ASYNC_HANDLER}, {@link #CLEANUP}, {@link
-   *     #ASYNC_CLEANUP} and {@link #SCOPE}
+   *     #ASYNC_CLEANUP}, {@link #SCOPE} and {@link #SYNCHRONOUS_SCOPE}
    * @param target the handler, callback or scope
-   * @param resource the entered resource of a {@link #SCOPE}; {@code null} for the others
+   * @param resource the entered resource of a scope; {@code null} for the others
    */
   public void add(byte kind, Object target, Object resource) {
-    if (size == kinds.length) {
-      int capacity = Math.max(INITIAL_CAPACITY, size * 2);
-      kinds = Arrays.copyOf(kinds, capacity);
-      targets = Arrays.copyOf(targets, capacity);
-      if (resources.length != 0) {
-        resources = Arrays.copyOf(resources, capacity);
-      }
+    if (kind == CLEANUP) {
+      addCleanup(target);
+    } else if (kind >= SCOPE) {
+      addScope(target, resource, kind == SYNCHRONOUS_SCOPE || target instanceof SynchronousScope);
+    } else {
+      Object[] slots = room(2);
+      int size = this.size;
+      slots[size] = target;
+      slots[size + 1] = MARKERS[kind];
+      this.size = size + 2;
     }
-    kinds[size] = kind;
-    targets[size] = target;
-    if (resource != null) {
-      if (resources.length == 0) {
-        resources = new Object[kinds.length];
-      }
-      resources[size] = resource;
+  }
+
+  /**
+   * Adds a cleanup callback, the newest.
+   *
+   * @param cleanup the callback
+   */
+  public void addCleanup(Object cleanup) {
+    Object[] slots = room(1);
+    slots[size++] = cleanup;
+  }
+
+  /**
+   * Adds an entered scope, the newest.
+   *
+   * @param scope the scope
+   * @param resource its resource
+   * @param synchronous whether {@code scope} is a {@link SynchronousScope}, to be exited with
+   *     {@code exitNow}
+   */
+  public void addScope(Object scope, Object resource, boolean synchronous) {
+    Object[] slots = room(3);
+    int size = this.size;
+    slots[size] = resource;
+    slots[size + 1] = scope;
+    slots[size + 2] = synchronous ? SYNCHRONOUS_SCOPE_MARKER : MARKERS[SCOPE];
+    this.size = size + 3;
+  }
+
+  /** The array, with room for {@code slots} more. */
+  private Object[] room(int more) {
+    Object[] slots = this.slots;
+    if (size + more > slots.length) {
+      slots = Arrays.copyOf(slots, Math.max(INITIAL_CAPACITY, slots.length * 2));
+      this.slots = slots;
     }
-    size++;
+    return slots;
   }
 
   boolean isEmpty() {
@@ -103,67 +146,83 @@ public final class Registrations {
    * @return the registrations moved, in the same order
    */
   public Registrations removeAll() {
-    Registrations moved = new Registrations(kinds, targets, resources, size);
-    kinds = NO_KINDS;
-    targets = NOTHING;
-    resources = NOTHING;
+    Registrations moved = new Registrations(slots, size);
+    slots = NOTHING;
     size = 0;
     return moved;
   }
 
-  /** The kind of the newest registration; the one {@link #exitNewest} runs next. */
+  /** The kind of the newest registration; not empty. */
   byte newestKind() {
-    return kinds[size - 1];
+    Object newest = slots[size - 1];
+    return newest instanceof Kind ? ((Kind) newest).kind : CLEANUP;
   }
 
-  /** The handler, callback or scope of the newest registration. */
-  Object newestTarget() {
-    return targets[size - 1];
-  }
-
-  /** The resource of the newest registration: {@code null} unless it is an entered scope's. */
+  /** The resource of the newest registration, an entered scope, before it is removed. */
   Object newestResource() {
-    return resources.length != 0 ? resources[size - 1] : null;
-  }
-
-  /** Removes the newest registration, to run it: see {@link #newestTarget}. */
-  void removeNewest() {
-    int newest = --size;
-    targets[newest] = null;
-    if (resources.length != 0) {
-      resources[newest] = null;
-    }
+    return slots[size - 3];
   }
 
   /**
-   * Removes the newest registration and runs it with the failure in flight.
+   * Removes the newest registration, to run it.
+   *
+   * @param kind its kind, as {@link #newestKind} told
+   * @return its handler, callback or scope (read its resource first with {@link #newestResource})
+   */
+  Object removeNewest(byte kind) {
+    Object[] slots = this.slots;
+    int newest = size - 1;
+    if (kind == CLEANUP) {
+      Object target = slots[newest];
+      slots[newest] = null;
+      size = newest;
+      return target;
+    }
+    Object target = slots[newest - 1];
+    slots[newest] = null;
+    slots[newest - 1] = null;
+    if (kind >= SCOPE) {
+      slots[newest - 2] = null;
+      size = newest - 2;
+    } else {
+      size = newest - 1;
+    }
+    return target;
+  }
+
+  /**
+   * Removes the newest registration and runs it with the failure in flight: the loop engine's step,
+   * once an asynchronous registration made the unwinding wait.
    *
    * @return its stage: whether a handler or scope suppresses {@code failure}, or when a callback is
    *     done; {@code null} when a synchronous callback is done
-   * @throws Throwable what a synchronous handler or callback threw
+   * @throws Throwable what a synchronous handler or callback threw, or the failure that the {@code
+   *     exitNow} of a synchronous scope threw to propagate instead
    */
-  CompletionStage<?> exitNewest(Throwable failure) throws Throwable {
-    int newest = --size;
-    byte kind = kinds[newest];
-    Object target = targets[newest];
-    targets[newest] = null;
-    Object resource = null;
-    if (resources.length != 0) {
-      resource = resources[newest];
-      resources[newest] = null;
-    }
+  @SuppressWarnings("unchecked") // a scope registration pairs a scope with its own resource
+  CompletionStage<?> exitNewest(byte kind, Throwable failure) throws Throwable {
     switch (kind) {
-      case HANDLER:
-        return Stages.of(((ExitHandler) target).onExit(failure));
-      case ASYNC_HANDLER:
-        return Stages.nonNull(((AsyncExitHandler) target).onExit(failure), "an async exit handler");
       case CLEANUP:
-        ((Cleanup) target).run();
+        ((Cleanup) removeNewest(kind)).run();
         return null; // done: the loop records it without looking at a stage
+      case HANDLER:
+        return Stages.of(((ExitHandler) removeNewest(kind)).onExit(failure));
+      case ASYNC_HANDLER:
+        return Stages.nonNull(
+            ((AsyncExitHandler) removeNewest(kind)).onExit(failure), "an async exit handler");
       case ASYNC_CLEANUP:
-        return Stages.nonNull(((AsyncCleanup) target).run(), "an async cleanup callback");
+        return Stages.nonNull(((AsyncCleanup) removeNewest(kind)).run(), "an async cleanup callback");
+      case SYNCHRONOUS_SCOPE:
+        {
+          Object resource = newestResource();
+          return Stages.of(
+              ((SynchronousScope<Object>) removeNewest(kind)).exitNow(resource, failure));
+        }
       default:
-        return exitScope(target, resource, failure);
+        {
+          Object resource = newestResource();
+          return exitScope(removeNewest(kind), resource, failure);
+        }
     }
   }
 
@@ -179,6 +238,15 @@ public final class Registrations {
       return Stages.nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");
     } catch (Throwable crash) {
       return CleanupOutcome.failed(failure, crash);
+    }
+  }
+
+  /** The marker of a registration's kind. */
+  private static final class Kind {
+    final byte kind;
+
+    Kind(byte kind) {
+      this.kind = kind;
     }
   }
 }

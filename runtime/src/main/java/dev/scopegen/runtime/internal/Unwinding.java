@@ -52,15 +52,55 @@ public final class Unwinding extends StageLoop<Boolean> {
   /**
    * Unwinds every registration, including those added while unwinding.
    *
+   * <p>The newest registrations run on the spot while they are synchronous (callbacks, handlers and
+   * {@link SynchronousScope}s, the commonest) and succeed, with no object and no stage: a handler
+   * or scope that suppresses the failure clears it, and nothing else can happen. The first
+   * asynchronous registration, or the first failure, hands the rest over to an unwinding object,
+   * which keeps the whole bookkeeping and waits for stages.
+   *
    * @param registrations the registrations; empty afterwards
    * @param failure the failure in flight, or {@code null}
    * @return a stage with the outcome described in the class comment
    */
+  @SuppressWarnings("unchecked") // a scope registration pairs a scope with its own resource
   public static CompletionStage<Boolean> unwind(Registrations registrations, Throwable failure) {
-    if (registrations.isEmpty()) {
-      return Stages.of(false);
+    Throwable inFlight = failure;
+    while (!registrations.isEmpty()) {
+      byte kind = registrations.newestKind();
+      if (kind != Registrations.CLEANUP
+          && kind != Registrations.SYNCHRONOUS_SCOPE
+          && kind != Registrations.HANDLER) {
+        return new Unwinding(registrations, failure, inFlight).run();
+      }
+      try {
+        if (kind == Registrations.CLEANUP) {
+          ((Cleanup) registrations.removeNewest(kind)).run();
+        } else if (kind == Registrations.SYNCHRONOUS_SCOPE) {
+          Object resource = registrations.newestResource();
+          if (((SynchronousScope<Object>) registrations.removeNewest(kind))
+              .exitNow(resource, inFlight)) {
+            inFlight = null;
+          }
+        } else if (((ExitHandler) registrations.removeNewest(kind)).onExit(inFlight)) {
+          inFlight = null;
+        }
+      } catch (Throwable stepFailure) {
+        Unwinding unwinding = new Unwinding(registrations, failure, inFlight);
+        unwinding.kind = kind;
+        unwinding.record(null, stepFailure);
+        return unwinding.start();
+      }
     }
-    return new Unwinding(registrations, failure, false).start();
+    return Stages.of(inFlight != failure);
+  }
+
+  /** Takes over an unwinding whose registrations so far were synchronous and succeeded. */
+  private Unwinding(Registrations registrations, Throwable received, Throwable inFlight) {
+    this(registrations, received, false);
+    if (inFlight != received) { // suppressed by a handler or scope
+      this.failure = null;
+      this.suppressed = true;
+    }
   }
 
   /**
@@ -87,12 +127,14 @@ public final class Unwinding extends StageLoop<Boolean> {
   @Override
   CompletionStage<?> next() throws Throwable {
     kind = registrations.newestKind();
-    return registrations.exitNewest(failure);
+    return registrations.exitNewest(kind, failure);
   }
 
   /** Runs the synchronous newest registrations on the spot, then the loop engine for the rest. */
   private CompletionStage<Boolean> start() {
-    runSynchronous();
+    if (!registrations.isEmpty()) {
+      runSynchronous();
+    }
     return run();
   }
 
@@ -104,20 +146,19 @@ public final class Unwinding extends StageLoop<Boolean> {
    * registration after it. Kept out of {@link #next}: the engine's loop, shared with every exit
    * sequence, must stay small enough for the JIT to inline into it.
    */
-  @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
+  @SuppressWarnings("unchecked") // a scope registration pairs a scope with its own resource
   private void runSynchronous() {
     do {
       kind = registrations.newestKind();
-      Object target = registrations.newestTarget();
       if (kind == Registrations.CLEANUP) {
-        registrations.removeNewest();
+        Object target = registrations.removeNewest(kind);
         try {
           ((Cleanup) target).run();
         } catch (Throwable cleanupFailure) {
           record(null, cleanupFailure);
         }
       } else if (kind == Registrations.HANDLER) {
-        registrations.removeNewest();
+        Object target = registrations.removeNewest(kind);
         boolean suppress;
         try {
           suppress = ((ExitHandler) target).onExit(failure);
@@ -126,9 +167,9 @@ public final class Unwinding extends StageLoop<Boolean> {
           continue;
         }
         record(suppress, null);
-      } else if (kind == Registrations.SCOPE && target instanceof SynchronousScope) {
+      } else if (kind == Registrations.SYNCHRONOUS_SCOPE) {
         Object resource = registrations.newestResource();
-        registrations.removeNewest();
+        Object target = registrations.removeNewest(kind);
         boolean suppress;
         try {
           suppress = ((SynchronousScope<Object>) target).exitNow(resource, failure);
@@ -160,7 +201,7 @@ public final class Unwinding extends StageLoop<Boolean> {
     } else if (failure == null) {
       failure = stepFailure;
       propagate = true;
-    } else if (kind == Registrations.SCOPE) {
+    } else if (kind >= Registrations.SCOPE) {
       // A deliberate replacement: the scope's exit kept the failure it replaces reachable.
       failure = stepFailure;
       propagate = true;
