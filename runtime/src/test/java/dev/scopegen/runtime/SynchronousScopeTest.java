@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -87,11 +88,9 @@ class SynchronousScopeTest {
   }
 
   @Test
-  void anExitStackExitsWithoutStagesAndASuppressingExitWins() throws Exception {
+  void anExitStackEntersAndExitsWithoutStagesAndASuppressingExitWins() throws Exception {
     Sync first = new Sync("a");
     Sync second = new Sync("b");
-    first.enterStageAllowed = true;
-    second.enterStageAllowed = true;
     second.suppress = true;
     IllegalStateException failure = new IllegalStateException("body");
     Object result =
@@ -110,8 +109,6 @@ class SynchronousScopeTest {
   void whatExitNowThrowsReplacesTheFailureInFlightAsItIs() {
     Sync older = new Sync("a");
     Sync newer = new Sync("b");
-    older.enterStageAllowed = true;
-    newer.enterStageAllowed = true;
     IllegalStateException failure = new IllegalStateException("body");
     IllegalArgumentException replacement = new IllegalArgumentException("replacement");
     newer.exitFailure = replacement;
@@ -135,13 +132,44 @@ class SynchronousScopeTest {
   @Test
   void anEnterFailurePropagatesUnchangedAndRegistersNothing() throws Exception {
     Sync failing = new Sync("a");
-    failing.enterStageAllowed = true;
     Exception enterFailure = new Exception("enter");
     failing.enterFailure = enterFailure;
     ExitStack stack = new ExitStack();
     assertSame(enterFailure, assertThrows(Exception.class, () -> stack.enter(failing)));
     stack.close();
     assertEquals(List.of("enter a"), log);
+  }
+
+  @Test
+  void anEnterFailureWrappedInACompletionExceptionPropagatesAsItsStageWouldHoldIt() {
+    Sync failing = new Sync("a");
+    IllegalStateException cause = new IllegalStateException("enter");
+    failing.enterFailure = new CompletionException(cause);
+    ExitStack stack = new ExitStack();
+    // enter()'s stage would fail with the cause, and a blocking enter throws that.
+    assertSame(cause, assertThrows(IllegalStateException.class, () -> stack.enter(failing)));
+  }
+
+  @Test
+  void aSynchronousScopeEnteredAsynchronouslyIsExitedWithoutAStageAmongOtherRegistrations()
+      throws Exception {
+    Sync first = new Sync("a");
+    Sync second = new Sync("b");
+    first.enterStageAllowed = true;
+    ExitStack stack = new ExitStack();
+    assertEquals("a", stack.enterAsync(first).toCompletableFuture().join());
+    stack.callbackAsync(
+        () -> {
+          log.add("async callback");
+          return CompletableFuture.completedFuture(null);
+        });
+    stack.enter(second);
+    stack.callback(() -> log.add("callback"));
+    stack.close();
+    assertEquals(
+        List.of(
+            "enter a", "enter b", "callback", "exit b null", "async callback", "exit a null"),
+        log);
   }
 
   @Test

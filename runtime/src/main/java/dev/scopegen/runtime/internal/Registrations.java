@@ -130,7 +130,10 @@ public final class Registrations {
   private Object[] room(int more) {
     Object[] slots = this.slots;
     if (size + more > slots.length) {
-      slots = Arrays.copyOf(slots, Math.max(INITIAL_CAPACITY, slots.length * 2));
+      slots =
+          slots.length == 0
+              ? new Object[INITIAL_CAPACITY]
+              : Arrays.copyOf(slots, Math.max(size + more, slots.length * 2));
       this.slots = slots;
     }
     return slots;

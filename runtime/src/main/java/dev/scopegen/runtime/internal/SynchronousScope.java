@@ -3,15 +3,18 @@ package dev.scopegen.runtime.internal;
 import dev.scopegen.runtime.AsyncScope;
 
 /**
- * A scope whose enter and exit are synchronous, and which says so: {@code Scopes.all} then enters
- * and exits it on the calling thread through {@link #enterNow} and {@link #exitNow}, and an {@code
- * ExitStack} exits it through {@link #exitNow}, without a stage. Not part of the public API:
- * implemented by the scopes of {@code Scopes} whose steps never wait, and by generated scopes whose
- * lifecycle methods are all synchronous.
+ * A scope whose enter and exit are synchronous, and which says so: {@code Scopes.all} and {@code
+ * ExitStack} then enter and exit it on the calling thread through {@link #enterNow} and {@link
+ * #exitNow}, without a stage. Not part of the public API: implemented by the scopes of {@code
+ * Scopes} whose steps never wait, and by generated scopes whose lifecycle methods are all
+ * synchronous.
  *
- * <p>{@code ExitStack.enter} does not look for this interface: on JDK 17 a type check against an
- * interface that the class does not implement scans its interfaces every time, which cost the
- * stack more, for the scopes that do not implement it, than the completed stage it would save.
+ * <p>An {@code ExitStack} tests for this interface once per scope, when it registers the scope, and
+ * keeps the answer with the registration. Where a call site has seen few scope classes, the JIT
+ * folds the test into a class comparison. Where it has seen many, a scope that does not implement
+ * the interface costs a scan of its class's interfaces on JDK 17 (tens of nanoseconds measured),
+ * next to nothing on JDK 25: one test per scope, which the stack needs anyway to exit a scope
+ * without a stage.
  *
  * <p>The two methods must do exactly what {@link #enter} and {@link #exit} do, only with the
  * outcome returned or thrown instead of held in a stage:
