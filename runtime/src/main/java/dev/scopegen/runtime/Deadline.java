@@ -43,6 +43,8 @@ public final class Deadline {
       Stages.field(MethodHandles.lookup(), Deadline.class, "state", long.class);
   private static final VarHandle WHEN =
       Stages.field(MethodHandles.lookup(), Deadline.class, "when", Object.class);
+  private static final VarHandle TIMER =
+      Stages.field(MethodHandles.lookup(), Deadline.class, "timer", Future.class);
 
   /** {@link #when} of a deadline that has none. */
   private static final Object NONE = new Object();
@@ -62,6 +64,7 @@ public final class Deadline {
   /** The body's stage, once the body of {@code use} returned it. */
   private volatile CompletionStage<?> body;
 
+  /** The timer of the current generation; written with {@link #TIMER} by the first schedule. */
   private volatile Future<?> timer;
 
   /**
@@ -77,14 +80,14 @@ public final class Deadline {
   /** A deadline that interrupts {@code thread}, scheduled {@code timeout} from now. */
   static Deadline interrupting(Thread thread, Duration timeout) {
     Deadline deadline = new Deadline(thread);
-    deadline.schedule(0, timeout);
+    deadline.schedule(0, timeout, false);
     return deadline;
   }
 
   /** A deadline that cancels the stage passed to {@link #guard}, scheduled from now. */
   static Deadline cancelling(Duration timeout) {
     Deadline deadline = new Deadline(null);
-    deadline.schedule(0, timeout);
+    deadline.schedule(0, timeout, false);
     return deadline;
   }
 
@@ -111,7 +114,7 @@ public final class Deadline {
         if (stale != null) {
           stale.cancel(false);
         }
-        schedule(next, timeout);
+        schedule(next, timeout, true);
         return;
       }
     }
@@ -165,7 +168,15 @@ public final class Deadline {
     return "Deadline[" + status + (at == null ? ", none" : ", at " + at) + "]";
   }
 
-  private void schedule(long generation, Duration timeout) {
+  /**
+   * Starts the timer of {@code generation}.
+   *
+   * @param published whether other threads may see the deadline already (a reschedule): the first
+   *     schedule runs before the factory hands the deadline out, so its writes need no fence of
+   *     their own (whoever receives the deadline from this thread synchronizes with it, and the
+   *     timer's task reads neither field)
+   */
+  private void schedule(long generation, Duration timeout, boolean published) {
     if (timeout == null) {
       timer = null;
       when = NONE;
@@ -180,10 +191,16 @@ public final class Deadline {
     long nanos = saturatedNanos(timeout);
     ScheduledFuture<?> scheduled =
         scheduler().schedule(() -> fire(generation, true), nanos, TimeUnit.NANOSECONDS);
-    timer = scheduled;
     // The instant is left to the timer, and computed only if asked for; a delay the scheduler
     // would clamp (over a century) cannot tell it, so it is computed now.
-    when = nanos <= EXACT_NANOS ? scheduled : instantAfter(timeout);
+    Object at = nanos <= EXACT_NANOS ? scheduled : instantAfter(timeout);
+    if (published) {
+      timer = scheduled;
+      when = at;
+    } else {
+      TIMER.setRelease(this, scheduled);
+      WHEN.setRelease(this, at);
+    }
   }
 
   /** The deadline passes: interrupts the thread or cancels the body, unless it moved or closed. */
