@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * The stack keeps an entered scope's resource only once a scope registered one: callbacks and
- * handlers alone do without it. Each scope must still get its own resource back, whichever way the
+ * The stack keeps its registrations in one array, where a callback takes one slot, a handler two
+ * and an entered scope three. Each scope must still get its own resource back, whichever way the
  * registrations interleave with the growth of the stack.
  */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -40,7 +40,7 @@ class ExitStackRegistrationsTest {
   @Test
   void scopesEnteredAmongManyCallbacksGetTheirOwnResourcesBack() throws Exception {
     ExitStack stack = new ExitStack();
-    for (int i = 0; i < 9; i++) { // past the first growth before any resource is kept
+    for (int i = 0; i < 9; i++) { // one slot short of the first growth
       int n = i;
       stack.callback(() -> log.add("callback " + n));
     }
