@@ -1,7 +1,10 @@
 package dev.scopegen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,5 +81,53 @@ class ExitStackRegistrationsTest {
     moved.enter(scope("moved"));
     moved.close();
     assertEquals(List.of("exit kept", "exit moved", "exit null"), log);
+  }
+
+  /** Registers a scope and a callback that hold fresh objects, and returns references to them. */
+  private List<WeakReference<Object>> registerTwo(ExitStack stack) throws Exception {
+    Object resource = new StringBuilder("resource");
+    Object captured = new StringBuilder("captured");
+    stack.enter(
+        new AsyncScope<Object>() {
+          @Override
+          public CompletionStage<Object> enter() {
+            return CompletableFuture.completedFuture(resource);
+          }
+
+          @Override
+          public CompletionStage<Boolean> exit(Object received, Throwable failure) {
+            log.add("exit " + received);
+            return CompletableFuture.completedFuture(false);
+          }
+        });
+    stack.callbackAsync(
+        () -> {
+          log.add("async");
+          return CompletableFuture.completedFuture(null);
+        });
+    stack.callback(() -> log.add("callback " + captured));
+    return List.of(new WeakReference<>(resource), new WeakReference<>(captured));
+  }
+
+  private static boolean collected(List<WeakReference<Object>> references)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      if (references.stream().allMatch(reference -> reference.get() == null)) {
+        return true;
+      }
+      System.gc();
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  @Test
+  void anUnwoundStackKeepsNoReferenceToWhatItRan() throws Exception {
+    ExitStack stack = new ExitStack();
+    List<WeakReference<Object>> references = registerTwo(stack);
+    stack.close();
+    assertEquals(List.of("callback captured", "async", "exit resource"), log);
+    assertTrue(collected(references), "the stack still holds what it ran");
+    Reference.reachabilityFence(stack);
   }
 }

@@ -194,6 +194,34 @@ public final class Registrations {
   }
 
   /**
+   * Takes the newest registration off without clearing its slots, for the synchronous unwinding,
+   * which forgets the whole array when it is done ({@link #forget}) or clears what it left behind
+   * before it hands over ({@link #clearAbove}).
+   *
+   * @param kind its kind, as {@link #newestKind} told
+   * @return its handler, callback or scope
+   */
+  Object popNewest(byte kind) {
+    int newest = size - 1;
+    if (kind == CLEANUP) {
+      size = newest;
+      return slots[newest];
+    }
+    size = kind >= SCOPE ? newest - 2 : newest - 1;
+    return slots[newest - 1];
+  }
+
+  /** Drops the array of registrations that are all gone: one store instead of one per slot. */
+  void forget() {
+    slots = NOTHING;
+  }
+
+  /** Clears the slots above the registrations that remain, which {@link #popNewest} left. */
+  void clearAbove() {
+    Arrays.fill(slots, size, slots.length, null);
+  }
+
+  /**
    * Removes the newest registration and runs it with the failure in flight: the loop engine's step,
    * once an asynchronous registration made the unwinding wait.
    *

@@ -70,27 +70,30 @@ public final class Unwinding extends StageLoop<Boolean> {
       if (kind != Registrations.CLEANUP
           && kind != Registrations.SYNCHRONOUS_SCOPE
           && kind != Registrations.HANDLER) {
+        registrations.clearAbove();
         return new Unwinding(registrations, failure, inFlight).run();
       }
       try {
         if (kind == Registrations.CLEANUP) {
-          ((Cleanup) registrations.removeNewest(kind)).run();
+          ((Cleanup) registrations.popNewest(kind)).run();
         } else if (kind == Registrations.SYNCHRONOUS_SCOPE) {
           Object resource = registrations.newestResource();
-          if (((SynchronousScope<Object>) registrations.removeNewest(kind))
+          if (((SynchronousScope<Object>) registrations.popNewest(kind))
               .exitNow(resource, inFlight)) {
             inFlight = null;
           }
-        } else if (((ExitHandler) registrations.removeNewest(kind)).onExit(inFlight)) {
+        } else if (((ExitHandler) registrations.popNewest(kind)).onExit(inFlight)) {
           inFlight = null;
         }
       } catch (Throwable stepFailure) {
+        registrations.clearAbove();
         Unwinding unwinding = new Unwinding(registrations, failure, inFlight);
         unwinding.kind = kind;
         unwinding.record(null, stepFailure);
         return unwinding.start();
       }
     }
+    registrations.forget();
     return Stages.of(inFlight != failure);
   }
 
