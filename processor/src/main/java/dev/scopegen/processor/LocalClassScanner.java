@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Reports lifecycle and {@code @ScopedResource} annotations on methods of local and anonymous
@@ -91,11 +92,27 @@ final class LocalClassScanner {
    * @param roots the root elements of a round
    */
   void report(Set<? extends Element> roots) {
+    report(roots, Set.of());
+  }
+
+  /**
+   * Reports lifecycle and {@code @ScopedResource} annotations in local and anonymous classes of the
+   * files that declare {@code roots}, except the files of classes that this processor wrote: they
+   * use none of its annotations, and reading them would cost as much as reading the user's code.
+   *
+   * @param roots the root elements of a round
+   * @param written the qualified names of the classes that this processor wrote
+   */
+  void report(Set<? extends Element> roots, Set<String> written) {
     if (trees == null) {
       return;
     }
     Set<CompilationUnitTree> scanned = new HashSet<>();
     for (Element root : roots) {
+      if (root instanceof TypeElement
+          && written.contains(((TypeElement) root).getQualifiedName().toString())) {
+        continue;
+      }
       try {
         TreePath path = trees.getPath(root);
         if (path != null && scanned.add(path.getCompilationUnit())) {

@@ -1,17 +1,21 @@
 package dev.scopegen.processor;
 
+import static java.util.stream.Collectors.toSet;
+
 import com.google.auto.service.AutoService;
 import dev.scopegen.Commit;
 import dev.scopegen.Enter;
 import dev.scopegen.Exit;
 import dev.scopegen.Rollback;
 import dev.scopegen.ScopedResource;
+import java.lang.annotation.Annotation;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -33,6 +37,10 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public final class ScopeProcessor extends AbstractProcessor {
+
+  /** The annotations this processor handles, searched for once per round for both steps. */
+  private static final Set<Class<? extends Annotation>> ANNOTATIONS =
+      Set.of(Enter.class, Exit.class, Commit.class, Rollback.class, ScopedResource.class);
 
   private ErrorReporter reporter;
   private SourceFiles files;
@@ -64,12 +72,7 @@ public final class ScopeProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        Enter.class.getCanonicalName(),
-        Exit.class.getCanonicalName(),
-        Commit.class.getCanonicalName(),
-        Rollback.class.getCanonicalName(),
-        ScopedResource.class.getCanonicalName());
+    return ANNOTATIONS.stream().map(Class::getCanonicalName).collect(toSet());
   }
 
   @Override
@@ -86,9 +89,11 @@ public final class ScopeProcessor extends AbstractProcessor {
       }
     }
     files.addRootTypes(round);
-    localClasses.report(round.getRootElements());
-    resources.process(round);
-    generators.process(round);
+    localClasses.report(round.getRootElements(), files.writtenTypes());
+    Set<? extends Element> annotated =
+        round.processingOver() ? Set.of() : round.getElementsAnnotatedWithAny(ANNOTATIONS);
+    resources.process(round, annotated);
+    generators.process(round, annotated);
     return false;
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -53,6 +54,7 @@ final class StepRounds {
     void process(TypeElement type);
   }
 
+  private final Elements elements;
   private final ErrorReporter reporter;
   private final DeferredTypes deferred;
   private final Step step;
@@ -63,6 +65,7 @@ final class StepRounds {
    * @param step the step whose rounds this loop runs
    */
   StepRounds(Elements elements, ErrorReporter reporter, Step step) {
+    this.elements = elements;
     this.reporter = reporter;
     this.deferred = new DeferredTypes(elements);
     this.step = step;
@@ -75,14 +78,33 @@ final class StepRounds {
    * @param round the round
    */
   void process(RoundEnvironment round) {
+    process(
+        round,
+        round.processingOver()
+            ? Set.of()
+            : round.getElementsAnnotatedWithAny(Set.copyOf(step.annotations())));
+  }
+
+  /**
+   * Like {@link #process(RoundEnvironment)}, with the elements of the round that have one of the
+   * step's annotations found already: {@code annotated} holds them, in the order of {@link
+   * RoundEnvironment#getElementsAnnotatedWithAny}, and may hold elements with other annotations
+   * too. Each search walks every element of the round, so that the processor searches once for
+   * the annotations of both steps.
+   *
+   * @param round the round
+   * @param annotated the elements of the round that have one of the step's annotations or others
+   */
+  void process(RoundEnvironment round, Set<? extends Element> annotated) {
     if (round.processingOver()) {
       reportMissingTypes();
       return;
     }
     Set<TypeElement> types = new LinkedHashSet<>(deferred.takeAll());
+    // In the order of one search per annotation, as getElementsAnnotatedWith would give them.
     for (Class<? extends Annotation> annotation : step.annotations()) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element.getEnclosingElement() instanceof TypeElement) {
+      for (Element element : annotated) {
+        if (element.getEnclosingElement() instanceof TypeElement && has(element, annotation)) {
           types.add((TypeElement) element.getEnclosingElement());
         }
       }
@@ -98,6 +120,18 @@ final class StepRounds {
         reporter.internalError(type, e);
       }
     }
+  }
+
+  /** Whether {@code element} has {@code annotation}, as a round's search for it sees it. */
+  private boolean has(Element element, Class<? extends Annotation> annotation) {
+    for (AnnotationMirror mirror : elements.getAllAnnotationMirrors(element)) {
+      if (((TypeElement) mirror.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(annotation.getCanonicalName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void reportMissingTypes() {

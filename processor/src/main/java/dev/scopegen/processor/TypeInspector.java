@@ -5,7 +5,9 @@ import static java.util.stream.Collectors.toList;
 
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +42,9 @@ final class TypeInspector {
   private final TypeMirror completionStage;
   private final TypeMirror booleanType;
   private final TypeMirror voidType;
+
+  /** {@link #seesGenerated} by module name, {@code ""} for the unnamed module. */
+  private final Map<String, Boolean> seesGenerated = new HashMap<>();
 
   TypeInspector(ProcessingEnvironment env) {
     this.types = env.getTypeUtils();
@@ -252,12 +257,18 @@ final class TypeInspector {
    * that module would, so an annotation it cannot read is not found.
    */
   boolean seesGenerated(TypeElement origin) {
-    String generated = ClassNames.GENERATED.canonicalName();
     ModuleElement module = elements.getModuleOf(origin);
-    if (module == null || module.isUnnamed()) {
-      return elements.getTypeElement(generated) != null;
-    }
-    return elements.getTypeElement(module, generated) != null;
+    boolean unnamed = module == null || module.isUnnamed();
+    // Looking a name up costs a search of every module; the answer is the same for all the classes
+    // of a module, so it is asked once per module.
+    return seesGenerated.computeIfAbsent(
+        unnamed ? "" : module.getQualifiedName().toString(),
+        key -> {
+          String generated = ClassNames.GENERATED.canonicalName();
+          return unnamed
+              ? elements.getTypeElement(generated) != null
+              : elements.getTypeElement(module, generated) != null;
+        });
   }
 
   /** A type as a user writes it: simple class names, with type arguments. */

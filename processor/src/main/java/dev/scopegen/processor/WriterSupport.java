@@ -39,6 +39,9 @@ final class WriterSupport {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$[LSTN]");
 
+  /** A space between words, not inside an inline tag such as {@code {@code a b}}. */
+  private static final Pattern WORD_BREAK = Pattern.compile(" (?![^{]*})");
+
   private WriterSupport() {}
 
   /**
@@ -98,13 +101,13 @@ final class WriterSupport {
     return CodeBlock.of(wrapped, arguments);
   }
 
-  // String.split drops trailing empty strings, which word wrapping wants anyway.
-  @SuppressWarnings("StringSplitter")
+  // Pattern.split, as String.split, drops trailing empty strings, which word wrapping wants anyway.
+  // The pattern is compiled once: String.split would compile it for every piece of Javadoc.
   private static String wrap(String text, ToIntFunction<String> width) {
     StringBuilder lines = new StringBuilder();
     StringBuilder line = new StringBuilder();
     int lineWidth = 0;
-    for (String word : text.split(" (?![^{]*})")) {
+    for (String word : WORD_BREAK.split(text)) {
       int wordWidth = width.applyAsInt(word);
       if (lineWidth > 0 && lineWidth + 1 + wordWidth > JAVADOC_WIDTH) {
         lines.append(line).append('\n');
