@@ -4,8 +4,8 @@
 # Writes COUNT (default 1,000) source classes for each processor (GenerateSources.java says which
 # shapes; each makes its processor generate exactly one class), then compiles each set with javac in
 # a fresh JVM, with annotation processing off (-proc:none) and on (the processor on an explicit
-# -processorpath), REPS times (default 5), the four runs interleaved in each repetition so that load
-# from other processes spreads over all of them. The added time per class is
+# -processorpath), REPS times (default 5), all runs interleaved in each repetition so that load from
+# other processes spreads over all of them. The added time per class is
 #   (median time with the processor - median time with -proc:none) / COUNT
 # and the ratio is ScopeGen's added time over AutoValue's. A third run per set splits that time: the
 # inputs together with the sources the processor generated (kept from a first run) compiled with
@@ -20,14 +20,15 @@
 #
 # The input is deterministic (no randomness), and no source names a generated class, so both sets
 # also compile without processing. ScopeGen comes from this reactor (packaged, never installed),
-# AutoValue ${AUTO_VALUE_VERSION} from Maven Central through the machine's Maven (copied into a
+# AutoValue (AUTO_VALUE_VERSION, default 1.11.0) from Maven Central through the machine's Maven (copied into a
 # temporary directory).
 #
 # Usage: benchmarks/processor-cost/run.sh
 #   COUNT=1000 REPS=5   classes per set, repetitions per configuration
 #   JDKS="javac /usr/lib/jvm/temurin-25-jdk-amd64/bin/javac"   the compilers to measure
 #   SCOPEGEN_ARTIFACTS_PACKAGED=1   skip packaging (the jars in */target are current)
-# Takes about 2 minutes per JDK on 2 idle cores (REPS=5), much longer when they are busy.
+# Each repetition is six javac runs of about 2 to 13 s each on 2 idle cores: REPS=5 takes about 4
+# minutes per JDK, and several times that when other work keeps the cores busy.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . .ci/artifacts.sh
