@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The local-class check reads each file's syntax trees on its own: a file whose trees cannot be read
- * is an error on its type, not a javac crash, and the other files are still checked.
+ * is an error on its type, not a javac crash, and the other files are still checked. The files of
+ * the classes that the processor wrote are not read.
  */
 class LocalClassScannerTest {
 
@@ -61,6 +62,35 @@ class LocalClassScannerTest {
                 + " report this bug");
     assertThat(processor.messages.get(0)).contains(IllegalArgumentException.class.getName());
     assertThat(processor.errorCount).isEqualTo(2);
+  }
+
+  @Test
+  void aFileOfAClassThatTheProcessorWroteIsNotRead() {
+    ScansRoots skipsGap = new ScansRoots(Set.of("test.Gap"));
+    assertThat(Compiler.javac().withProcessors(skipsGap).compile(GAP)).succeeded();
+    assertThat(skipsGap.errorCount).isEqualTo(0);
+
+    ScansRoots skipsOther = new ScansRoots(Set.of("test.Other"));
+    assertThat(Compiler.javac().withProcessors(skipsOther).compile(GAP)).hadErrorCount(1);
+    assertThat(skipsOther.errorCount).isEqualTo(1);
+  }
+
+  /** Runs the scanner on the roots of each round, as if it had written the classes named. */
+  private static final class ScansRoots extends ProcessorOfEverything {
+    private final Set<String> written;
+    int errorCount;
+
+    ScansRoots(Set<String> written) {
+      this.written = written;
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      ErrorReporter reporter = new ErrorReporter(processingEnv.getMessager());
+      LocalClassScanner.create(processingEnv, reporter).report(round.getRootElements(), written);
+      errorCount += reporter.errorCount();
+      return false;
+    }
   }
 
   /**
