@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.net.URL;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * Before virtual threads (JDK 17 to 20), a blocking generator entered split runs on a pooled
- * daemon platform thread: the next method reuses it, named for that method, with the entering
+ * A blocking generator entered split runs on a pooled thread (virtual from JDK 21 on, a daemon
+ * platform thread before): the next method reuses it, named for that method, with the entering
  * thread's context class loader and no interrupt left over from the method before.
  */
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -48,7 +47,6 @@ class GeneratorThreadReuseTest {
 
   @Test
   void aSplitBlockingGeneratorReusesAPooledThreadCleanly() throws Exception {
-    assumeTrue(Runtime.version().feature() < 21, "virtual threads: one new thread per method");
     Seen first = new Seen();
     assertEquals(
         "first",
@@ -79,5 +77,8 @@ class GeneratorThreadReuseTest {
     assertEquals("@ScopedResource second", reused.getName());
     assertSame(loader, second.loader.get());
     assertFalse(second.interrupted.get(), "an interrupt of the method before was left over");
+    if (Runtime.version().feature() >= 21) {
+      assertEquals(true, Thread.class.getMethod("isVirtual").invoke(reused));
+    }
   }
 }

@@ -18,11 +18,11 @@ import java.util.function.Predicate;
  *   <li>{@link #call} and {@link #run} invoke it on the calling thread, and the body runs inside
  *       {@link Yield#yield}: plain nested calls, no other thread.
  *   <li>{@link #enter} and {@link #exit}, the split protocol of {@link AsyncScope} that {@link
- *       #use} and exit stacks need, run the method on a thread of its own (a new virtual thread
- *       when the JDK has them, else a pooled daemon platform thread: see {@link
- *       GeneratorThreads}). The thread stops at the yield, {@code
- *       enter} completes with the resource, and the thread waits there until {@code exit} resumes
- *       it with the body's outcome. Such a scope must be exited, or its thread waits forever (with
+ *       #use} and exit stacks need, run the method on a thread of its own (a pooled virtual
+ *       thread when the JDK has them, else a pooled daemon platform thread: see {@link
+ *       GeneratorThreads}). The thread stops at the yield, {@code enter} completes with the
+ *       resource, and the thread waits there until {@code exit} resumes it with the body's
+ *       outcome. Such a scope must be exited, or its thread waits forever (with
  *       leak detection on, {@link LeakDetector} resumes it with a failure once the scope has
  *       become unreachable); and the method does not see the caller's thread-locals.
  * </ul>

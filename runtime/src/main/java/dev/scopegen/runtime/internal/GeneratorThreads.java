@@ -3,62 +3,127 @@ package dev.scopegen.runtime.internal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads that blocking {@code @ScopedResource} methods run on when their scope is entered and
- * exited separately.
+ * exited separately, and the handoffs between those threads and their callers.
  *
- * <ul>
- *   <li>When the JDK has virtual threads (JDK 21 and later), a new virtual thread per method: they
- *       cost little to start, and a method that waits at its yield holds no carrier thread.
- *   <li>Before that, daemon platform threads, kept for reuse: starting a platform thread costs tens
- *       of microseconds, far more than the handoff to a thread that waits for work. A thread that
- *       finishes a method waits {@value #KEEP_ALIVE_SECONDS} seconds for the next one (a handoff
- *       through a {@link SynchronousQueue}: park and unpark, no lock) and then ends; there are as
- *       many threads as methods suspended at once, never fewer. Each method runs with the context
- *       class loader of the thread that entered its scope and no interrupt left over; a thread
- *       keeps the name of the last method it ran while it waits.
- * </ul>
+ * <p>A thread that finishes a method waits for the next one, at most {@value #MAX_IDLE} threads at
+ * a time, each for {@value #KEEP_ALIVE_SECONDS} seconds before it ends; the thread that finished
+ * last is the first one taken. Virtual threads when the JDK has them (JDK 21 and later): a method
+ * that waits at its yield holds no carrier thread. Before that, daemon platform threads. A thread
+ * runs each method under its name ({@code @ScopedResource name}), with the context class loader of
+ * the thread that entered the scope and no interrupt left over from the method before; between
+ * methods it holds no class loader.
  *
- * <p>The choice is made once, when this class is initialized, through method handles, so that the
- * runtime compiles for Java 17.
+ * <p>Handoffs. Waking a parked thread costs microseconds, tens of them on an idle machine whose
+ * cores sleep, so a thread that waits for the other side of a handoff first spins for at most
+ * {@link #SPIN_NANOS} (never on a single core, and yielding its core between looks after the
+ * first microsecond) and only then parks: a thread that has just
+ * finished a method, for the next one; a method at its yield, for the body's outcome; the caller,
+ * for the yield after it handed the method to a thread that was spinning, and for the method's end
+ * after it resumed a method that was spinning at its yield. No thread spins when nothing is in
+ * flight but the few microseconds after a method ended.
+ *
+ * <p>The choice of thread kind is made once, when this class is initialized, through method
+ * handles, so that the runtime compiles for Java 17.
  */
 final class GeneratorThreads {
 
-  /** How long a pooled platform thread waits for the next method before it ends. */
+  /** How long an idle thread waits for the next method before it ends. */
   static final long KEEP_ALIVE_SECONDS = 30;
+
+  /** How many threads wait for the next method at most; one that finishes beyond ends. */
+  static final int MAX_IDLE = 256;
+
+  /**
+   * How long a thread spins for the other side of a handoff before it parks: a few microseconds, a
+   * handoff between two running threads takes well under one. None on a single core.
+   */
+  static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 5_000 : 0;
+
+  /**
+   * How long a caller that had to wake or start a thread waits for it, yielding its core between
+   * looks, before it parks: about one wake-up of a parked thread on an idle machine. Waiting that
+   * long keeps the caller's own wake-up off the path, and the next handoffs find both threads
+   * running.
+   */
+  static final long WAKE_NANOS = SPIN_NANOS == 0 ? 0 : 50_000;
+
+  /** After how long a spinning thread starts to yield its core between looks. */
+  private static final long YIELD_AFTER_NANOS = 1_000;
 
   private static final String PREFIX = "@ScopedResource ";
 
   /** Virtual threads, or {@code null} when the JDK has none. */
   private static final ThreadFactory VIRTUAL = virtualThreads();
 
+  /** The idle threads, the one that finished last on top. */
+  private static final AtomicReference<Idle> IDLE = new AtomicReference<>();
+
   private GeneratorThreads() {}
 
-  /** Runs {@code task} on a thread of its own named after the method {@code name}. */
-  static void start(String name, Runnable task) {
-    if (VIRTUAL != null) {
-      Thread thread = VIRTUAL.newThread(task);
-      thread.setName(threadName(name));
-      thread.start();
-      return;
-    }
+  /**
+   * Runs {@code task} on a thread of its own named after the method {@code name}: an idle one, or a
+   * new one.
+   *
+   * @return {@code true} when a thread that was spinning for work took it, so that the task is
+   *     under way at once; {@code false} when a thread had to be woken or started
+   */
+  static boolean start(String name, Runnable task) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Pool.EXECUTOR.execute(
-        () -> {
-          Thread self = Thread.currentThread();
-          if (!isNamedFor(self, name)) {
-            self.setName(threadName(name));
-          }
-          self.setContextClassLoader(loader);
-          task.run();
-        });
+    Idle top;
+    while ((top = IDLE.get()) != null) {
+      if (IDLE.compareAndSet(top, top.below)) {
+        int taken = top.worker.offer(name, loader, task);
+        if (taken != Worker.RETIRED_ALREADY) {
+          return taken == Worker.SPINNING;
+        }
+      }
+    }
+    Worker worker = new Worker(name, loader, task);
+    Thread thread;
+    if (VIRTUAL != null) {
+      thread = VIRTUAL.newThread(worker);
+      thread.setName(threadName(name));
+    } else {
+      thread = new Thread(worker, threadName(name));
+      thread.setDaemon(true);
+    }
+    worker.thread = thread;
+    thread.start();
+    return false;
+  }
+
+  /**
+   * One round of a wait that began at {@code start} (a {@link System#nanoTime}): spins, and says
+   * whether {@code budget} nanoseconds have passed. The clock is read every 8 rounds; after the
+   * first microsecond, each such reading also yields the core, so that on a busy machine the
+   * thread being waited for can have it.
+   *
+   * @param round the rounds waited so far
+   * @param start when the wait began
+   * @param budget how long to wait, {@link #SPIN_NANOS} or {@link #WAKE_NANOS}
+   * @return {@code true} once the budget is spent: park now
+   */
+  static boolean waitedOut(int round, long start, long budget) {
+    if ((round & 7) != 7) {
+      Thread.onSpinWait();
+      return false;
+    }
+    long waited = System.nanoTime() - start;
+    if (waited >= budget) {
+      return true;
+    }
+    if (waited >= YIELD_AFTER_NANOS) {
+      Thread.yield();
+    }
+    return false;
   }
 
   private static String threadName(String name) {
@@ -93,27 +158,122 @@ final class GeneratorThreads {
   }
 
   /**
-   * The pool of platform threads, created on first use (the holder idiom): a cached pool of daemon
-   * threads handing work over through a {@link SynchronousQueue}.
+   * An entry of the stack of idle threads: a new one each time a thread becomes idle, so that a
+   * compare-and-set of the top never mistakes an entry for an older one.
    */
-  private static final class Pool {
-    static final Executor EXECUTOR = create();
+  private static final class Idle {
+    final Worker worker;
+    final Idle below;
+    final int depth;
 
-    private static Executor create() {
-      AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor executor =
-          new ThreadPoolExecutor(
-              0,
-              Integer.MAX_VALUE,
-              KEEP_ALIVE_SECONDS,
-              TimeUnit.SECONDS,
-              new SynchronousQueue<>(),
-              task -> {
-                Thread thread = new Thread(task, "scopegen-generator-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              });
-      return executor;
+    Idle(Worker worker, Idle below) {
+      this.worker = worker;
+      this.below = below;
+      this.depth = below == null ? 1 : below.depth + 1;
+    }
+  }
+
+  /** A thread's loop: runs a method, then waits for the next one. */
+  private static final class Worker implements Runnable {
+    static final int SPINNING = 0;
+    static final int PARKED = 1;
+    static final int RETIRED_ALREADY = 2;
+
+    /** The task of a worker that has ended: no task can be handed to it any more. */
+    private static final Runnable RETIRED = () -> {};
+
+    private static final VarHandle TASK =
+        Stages.field(MethodHandles.lookup(), Worker.class, "task", Runnable.class);
+
+    /** The method's name and its caller's class loader: written before the task, read after. */
+    private String name;
+
+    private ClassLoader loader;
+
+    /** The next task, {@code null} while the worker waits for one, or {@link #RETIRED}. */
+    private volatile Runnable task;
+
+    /** Whether the worker gave up spinning for a task and parks: a handoff must unpark it. */
+    private volatile boolean parking;
+
+    /** Set before the thread starts. */
+    Thread thread;
+
+    Worker(String name, ClassLoader loader, Runnable task) {
+      this.name = name;
+      this.loader = loader;
+      this.task = task;
+    }
+
+    /** Hands {@code next} to this idle worker; says whether it was spinning, parked, or gone. */
+    int offer(String name, ClassLoader loader, Runnable next) {
+      this.name = name;
+      this.loader = loader;
+      if (!TASK.compareAndSet(this, null, next)) {
+        return RETIRED_ALREADY;
+      }
+      if (parking) {
+        LockSupport.unpark(thread);
+        return PARKED;
+      }
+      return SPINNING;
+    }
+
+    @Override
+    public void run() {
+      Thread self = Thread.currentThread();
+      Runnable next = task;
+      while (next != null) {
+        if (!isNamedFor(self, name)) {
+          self.setName(threadName(name));
+        }
+        self.setContextClassLoader(loader);
+        loader = null;
+        Thread.interrupted(); // none left over from before, or from while it was idle
+        next.run();
+        self.setContextClassLoader(null);
+        next = awaitNext();
+      }
+    }
+
+    /** Becomes idle and waits for the next task; {@code null} when the worker ends instead. */
+    private Runnable awaitNext() {
+      task = null;
+      Idle top;
+      do {
+        top = IDLE.get();
+        if (top != null && top.depth >= MAX_IDLE) {
+          return null;
+        }
+      } while (!IDLE.compareAndSet(top, new Idle(this, top)));
+      Runnable next;
+      long start = System.nanoTime();
+      for (int round = 0; (next = task) == null; round++) {
+        if (waitedOut(round, start, SPIN_NANOS)) {
+          return parkForNext();
+        }
+      }
+      return next;
+    }
+
+    private Runnable parkForNext() {
+      parking = true;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS);
+      Runnable next;
+      while ((next = task) == null) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          if (TASK.compareAndSet(this, null, RETIRED)) {
+            thread = null; // its entry may stay on the stack until a caller drops it
+            return null;
+          }
+        } else {
+          LockSupport.parkNanos(this, remaining);
+          Thread.interrupted(); // an interrupt while idle is for no method: drop it, park again
+        }
+      }
+      parking = false;
+      return next;
     }
   }
 }

@@ -1,7 +1,10 @@
 package dev.scopegen.runtime.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One invocation of a blocking {@code @ScopedResource} method on a thread of its own, for the split
@@ -16,17 +19,36 @@ import java.util.concurrent.CompletionStage;
  * cancelled, or its thread interrupted. The method goes on waiting for the body's outcome, which it
  * then sees at its yield, as it would if the body ran on the method's thread.
  *
+ * <p>The handoffs between the caller and the method's thread spin briefly before they park, as
+ * {@link GeneratorThreads} describes: when the caller hands the method to a thread that is spinning
+ * for work, {@link #start} waits a few microseconds for the yield, and {@link #resume} for the
+ * method's end when the method was spinning at its yield. A short method and body then run as a
+ * chain of handoffs between running threads, and {@code use} or an exit stack goes on at once with
+ * stages that are already complete, without waking a parked thread; a slow one costs the caller
+ * those microseconds more, and then the method completes the stages as before.
+ *
  * @param <T> the resource type
  */
 final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
 
+  /** The outcome of a body that succeeded. */
+  private static final Object SUCCEEDED = new Object();
+
+  private static final VarHandle OUTCOME =
+      Stages.field(MethodHandles.lookup(), SuspendedGenerator.class, "outcome", Object.class);
+
   private final BlockingGenerator.Method<T> method;
   private final BodyLink<T> entered = new BodyLink<>();
-
-  /** Completed by {@link #resume} with the body's failure, or {@code null} after success. */
-  private final CompletableFuture<Throwable> resumed = new CompletableFuture<>();
-
   private final CompletableFuture<Boolean> exited = new CompletableFuture<>();
+
+  /** Set once by {@link #resume}: the body's failure, or {@link #SUCCEEDED}; {@code null} before. */
+  private volatile Object outcome;
+
+  /** The method's thread once it parks for the outcome: {@link #resume} unparks it. */
+  private volatile Thread parked;
+
+  /** The thread that runs the method, once it runs; read by that thread only, to know itself. */
+  private Thread thread;
 
   SuspendedGenerator(String name, BlockingGenerator.Method<T> method) {
     super(name);
@@ -35,25 +57,50 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
 
   /** Starts the method's thread; the stage completes when the method yields. */
   CompletionStage<T> start() {
-    GeneratorThreads.start(name, this);
+    boolean running = GeneratorThreads.start(name, this);
+    // A short method yields a moment after a running thread took it, and one wake-up after a
+    // parked or new one did: wait that long for it here, rather than have the caller park.
+    long budget = running ? GeneratorThreads.SPIN_NANOS : GeneratorThreads.WAKE_NANOS;
+    long start = System.nanoTime();
+    for (int round = 0; !entered.isDone(); round++) {
+      if (GeneratorThreads.waitedOut(round, start, budget)) {
+        break;
+      }
+    }
     return entered;
   }
 
   /** Resumes the method at its yield; the stage completes when the method has returned. */
   CompletionStage<Boolean> resume(Throwable failure) {
-    if (!Stages.isDoneNormally(entered) || resumed.isDone()) {
+    if (!Stages.isDoneNormally(entered) || outcome != null) {
       throw GeneratorOutcome.notEntered(name);
     }
     entered.bodyEnded();
-    if (!resumed.complete(failure)) {
+    if (!OUTCOME.compareAndSet(this, null, failure == null ? SUCCEEDED : failure)) {
       throw GeneratorOutcome.notEntered(name);
+    }
+    if (thread == Thread.currentThread()) {
+      return exited; // the body ran on the method's thread, which goes on once this returns
+    }
+    // As in start: a short cleanup ends a moment after the method was resumed, or one wake-up.
+    Thread waiting = parked;
+    long budget = GeneratorThreads.SPIN_NANOS;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+      budget = GeneratorThreads.WAKE_NANOS;
+    }
+    long start = System.nanoTime();
+    for (int round = 0; !exited.isDone(); round++) {
+      if (GeneratorThreads.waitedOut(round, start, budget)) {
+        break;
+      }
     }
     return exited;
   }
 
   /** Whether {@link #resume} was called: for {@link LeakDetector}. */
   boolean isResumed() {
-    return resumed.isDone();
+    return outcome != null;
   }
 
   /** The stage that completes when the method yields: for {@link LeakDetector}. */
@@ -63,6 +110,7 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
 
   @Override
   public void run() {
+    thread = Thread.currentThread();
     Throwable methodFailure = null;
     try {
       method.invoke(this);
@@ -74,7 +122,7 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
           methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
       return;
     }
-    Throwable bodyFailure = Stages.await(resumed);
+    Throwable bodyFailure = awaitOutcome(false);
     Throwable replacement = replacement(bodyFailure, methodFailure);
     if (replacement != null) {
       exited.completeExceptionally(replacement);
@@ -86,11 +134,49 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
   @Override
   void atYield(T resource) {
     entered.complete(resource);
-    // An interrupt while waiting at the yield is a cancel request for the body; one that comes
-    // when the body has already ended is kept on this thread, for the method to see.
-    Throwable bodyFailure = Stages.await(resumed, entered::cancelBody);
+    Throwable bodyFailure = awaitOutcome(true);
     if (bodyFailure != null) {
       throw Stages.sneakyThrow(bodyFailure);
     }
+  }
+
+  /**
+   * Waits for {@link #resume}, spinning briefly first, and returns the body's failure or {@code
+   * null}. The wait cannot be interrupted. At the yield, an interrupt while waiting is a cancel
+   * request for the body; one that comes when the body has already ended is kept on this thread,
+   * for the method to see. After the method returned, every interrupt is kept.
+   */
+  private Throwable awaitOutcome(boolean atYield) {
+    Object resumed = outcome;
+    if (resumed == null) {
+      Thread self = Thread.currentThread();
+      long start = System.nanoTime();
+      for (int round = 0; (resumed = outcome) == null && !self.isInterrupted(); round++) {
+        if (GeneratorThreads.waitedOut(round, start, GeneratorThreads.SPIN_NANOS)) {
+          break;
+        }
+      }
+      if (resumed == null) {
+        resumed = park(self, atYield);
+      }
+    }
+    return resumed == SUCCEEDED ? null : (Throwable) resumed;
+  }
+
+  private Object park(Thread self, boolean atYield) {
+    boolean keep = false;
+    parked = self;
+    Object resumed;
+    while ((resumed = outcome) == null) {
+      if (Thread.interrupted()) {
+        keep |= !(atYield && entered.cancelBody());
+      } else {
+        LockSupport.park(this);
+      }
+    }
+    if (keep) {
+      self.interrupt();
+    }
+    return resumed;
   }
 }
