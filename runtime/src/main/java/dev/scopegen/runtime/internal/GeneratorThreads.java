@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * that waits at its yield holds no carrier thread. Before that, daemon platform threads. A thread
  * runs each method under its name ({@code @ScopedResource name}), with the context class loader of
  * the thread that entered the scope and no interrupt left over from the method before; between
- * methods it holds no class loader.
+ * methods it holds no class loader. Thread-locals that a method leaves set stay on its thread, as
+ * they do on any pooled thread.
  *
  * <p>Handoffs. Waking a parked thread costs microseconds, tens of them on an idle machine whose
  * cores sleep, so a thread that waits for the other side of a handoff first spins for at most
@@ -68,6 +69,19 @@ final class GeneratorThreads {
 
   private GeneratorThreads() {}
 
+  /** A method to run on a pooled thread. */
+  interface Task {
+
+    /**
+     * Runs the method. Calls {@code idle.run()} once, on this thread, when the method has ended and
+     * only the stage its caller waits for is left to complete: the thread becomes idle first, so
+     * that the caller's next method finds it there.
+     *
+     * @param idle makes the thread idle
+     */
+    void run(Runnable idle);
+  }
+
   /**
    * Runs {@code task} on a thread of its own named after the method {@code name}: an idle one, or a
    * new one.
@@ -75,12 +89,20 @@ final class GeneratorThreads {
    * @return {@code true} when a thread that was spinning for work took it, so that the task is
    *     under way at once; {@code false} when a thread had to be woken or started
    */
-  static boolean start(String name, Runnable task) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+  static boolean start(String name, Task task) {
+    Thread caller = Thread.currentThread();
+    ClassLoader loader = caller.getContextClassLoader();
     Idle top;
     while ((top = IDLE.get()) != null) {
       if (IDLE.compareAndSet(top, top.below)) {
-        int taken = top.worker.offer(name, loader, task);
+        Worker worker = top.worker;
+        if (worker.thread == caller) {
+          // The caller is that thread, completing what waited for its method: it can take no
+          // method before that returns. It stays idle; the method goes to a new thread.
+          worker.push();
+          break;
+        }
+        int taken = worker.offer(name, loader, task);
         if (taken != Worker.RETIRED_ALREADY) {
           return taken == Worker.SPINNING;
         }
@@ -173,17 +195,17 @@ final class GeneratorThreads {
     }
   }
 
-  /** A thread's loop: runs a method, then waits for the next one. */
+  /** A thread's loop: runs a method, becomes idle, and waits for the next one. */
   private static final class Worker implements Runnable {
     static final int SPINNING = 0;
     static final int PARKED = 1;
     static final int RETIRED_ALREADY = 2;
 
     /** The task of a worker that has ended: no task can be handed to it any more. */
-    private static final Runnable RETIRED = () -> {};
+    private static final Task RETIRED = idle -> {};
 
     private static final VarHandle TASK =
-        Stages.field(MethodHandles.lookup(), Worker.class, "task", Runnable.class);
+        Stages.field(MethodHandles.lookup(), Worker.class, "task", Task.class);
 
     /** The method's name and its caller's class loader: written before the task, read after. */
     private String name;
@@ -191,7 +213,16 @@ final class GeneratorThreads {
     private ClassLoader loader;
 
     /** The next task, {@code null} while the worker waits for one, or {@link #RETIRED}. */
-    private volatile Runnable task;
+    private volatile Task task;
+
+    /** Hands {@link #becomeIdle} to the task. */
+    private final Runnable idle = this::becomeIdle;
+
+    /** Whether the worker became idle during this task: read and written by its thread only. */
+    private boolean idleNow;
+
+    /** Whether the worker ends after this task, the stack of idle workers being full. */
+    private boolean ending;
 
     /** Whether the worker gave up spinning for a task and parks: a handoff must unpark it. */
     private volatile boolean parking;
@@ -199,14 +230,14 @@ final class GeneratorThreads {
     /** Set before the thread starts. */
     Thread thread;
 
-    Worker(String name, ClassLoader loader, Runnable task) {
+    Worker(String name, ClassLoader loader, Task task) {
       this.name = name;
       this.loader = loader;
       this.task = task;
     }
 
     /** Hands {@code next} to this idle worker; says whether it was spinning, parked, or gone. */
-    int offer(String name, ClassLoader loader, Runnable next) {
+    int offer(String name, ClassLoader loader, Task next) {
       this.name = name;
       this.loader = loader;
       if (!TASK.compareAndSet(this, null, next)) {
@@ -222,7 +253,7 @@ final class GeneratorThreads {
     @Override
     public void run() {
       Thread self = Thread.currentThread();
-      Runnable next = task;
+      Task next = task;
       while (next != null) {
         if (!isNamedFor(self, name)) {
           self.setName(threadName(name));
@@ -230,23 +261,39 @@ final class GeneratorThreads {
         self.setContextClassLoader(loader);
         loader = null;
         Thread.interrupted(); // none left over from before, or from while it was idle
-        next.run();
+        idleNow = false;
+        next.run(idle);
         self.setContextClassLoader(null);
-        next = awaitNext();
+        becomeIdle();
+        next = ending ? null : awaitNext();
       }
     }
 
-    /** Becomes idle and waits for the next task; {@code null} when the worker ends instead. */
-    private Runnable awaitNext() {
+    /** Once per task: joins the idle workers, or ends after the task when there are enough. */
+    private void becomeIdle() {
+      if (idleNow) {
+        return;
+      }
+      idleNow = true;
       task = null;
+      Idle top = IDLE.get();
+      ending = top != null && top.depth >= MAX_IDLE;
+      if (!ending) {
+        push();
+      }
+    }
+
+    /** Puts this worker on top of the idle ones. */
+    void push() {
       Idle top;
       do {
         top = IDLE.get();
-        if (top != null && top.depth >= MAX_IDLE) {
-          return null;
-        }
       } while (!IDLE.compareAndSet(top, new Idle(this, top)));
-      Runnable next;
+    }
+
+    /** Waits for the next task, idle; {@code null} when the worker ends instead. */
+    private Task awaitNext() {
+      Task next;
       long start = System.nanoTime();
       for (int round = 0; (next = task) == null; round++) {
         if (waitedOut(round, start, SPIN_NANOS)) {
@@ -256,10 +303,10 @@ final class GeneratorThreads {
       return next;
     }
 
-    private Runnable parkForNext() {
+    private Task parkForNext() {
       parking = true;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS);
-      Runnable next;
+      Task next;
       while ((next = task) == null) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <T> the resource type
  */
-final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
+final class SuspendedGenerator<T> extends SingleYield<T> implements GeneratorThreads.Task {
 
   /** The outcome of a body that succeeded. */
   private static final Object SUCCEEDED = new Object();
@@ -109,7 +109,7 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
   }
 
   @Override
-  public void run() {
+  public void run(Runnable idle) {
     thread = Thread.currentThread();
     Throwable methodFailure = null;
     try {
@@ -118,12 +118,14 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements Runnable {
       methodFailure = failure;
     }
     if (!methodReturned()) {
+      idle.run();
       entered.completeExceptionally(
           methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
       return;
     }
     Throwable bodyFailure = awaitOutcome(false);
     Throwable replacement = replacement(bodyFailure, methodFailure);
+    idle.run();
     if (replacement != null) {
       exited.completeExceptionally(replacement);
     } else {
