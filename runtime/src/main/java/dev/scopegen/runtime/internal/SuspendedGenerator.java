@@ -47,7 +47,10 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements GeneratorThr
   /** The method's thread once it parks for the outcome: {@link #resume} unparks it. */
   private volatile Thread parked;
 
-  /** The thread that runs the method, once it runs; read by that thread only, to know itself. */
+  /**
+   * The thread that runs the method, once it runs: a plain field, which a thread only ever compares
+   * with itself, so that a stale value never matters.
+   */
   private Thread thread;
 
   SuspendedGenerator(String name, BlockingGenerator.Method<T> method) {
