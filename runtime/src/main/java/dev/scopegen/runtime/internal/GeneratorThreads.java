@@ -24,9 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Handoffs. Waking a parked thread costs microseconds, tens of them on an idle machine whose
  * cores sleep, so a thread that waits for the other side of a handoff first spins for at most
- * {@link #SPIN_NANOS} (never on a single core, and yielding its core between looks after the
- * first microsecond) and only then parks: a thread that has just
- * finished a method, for the next one; a method at its yield, for the body's outcome; the caller,
+ * {@link #SPIN_NANOS} (never on a single core) and only then parks: a thread that has just finished
+ * a method, for the next one; a method at its yield, for the body's outcome; the caller,
  * for the yield after it handed the method to a thread that was spinning, and for the method's end
  * after it resumed a method that was spinning at its yield. No thread spins when nothing is in
  * flight but the few microseconds after a method ended.
@@ -49,15 +48,11 @@ final class GeneratorThreads {
   static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 5_000 : 0;
 
   /**
-   * How long a caller that had to wake or start a thread waits for it, yielding its core between
-   * looks, before it parks: about one wake-up of a parked thread on an idle machine. Waiting that
-   * long keeps the caller's own wake-up off the path, and the next handoffs find both threads
-   * running.
+   * How long a caller that had to wake or start a thread spins for it before it parks: about one
+   * wake-up of a parked thread on an idle machine. Waiting that long keeps the caller's own wake-up
+   * off the path, and the next handoffs find both threads running.
    */
-  static final long WAKE_NANOS = SPIN_NANOS == 0 ? 0 : 50_000;
-
-  /** After how long a spinning thread starts to yield its core between looks. */
-  private static final long YIELD_AFTER_NANOS = 1_000;
+  static final long WAKE_NANOS = SPIN_NANOS == 0 ? 0 : 20_000;
 
   private static final String PREFIX = "@ScopedResource ";
 
@@ -124,9 +119,10 @@ final class GeneratorThreads {
 
   /**
    * One round of a wait that began at {@code start} (a {@link System#nanoTime}): spins, and says
-   * whether {@code budget} nanoseconds have passed. The clock is read every 8 rounds; after the
-   * first microsecond, each such reading also yields the core, so that on a busy machine the
-   * thread being waited for can have it.
+   * whether {@code budget} nanoseconds have passed. The clock is read every 8 rounds. It never
+   * yields its core: on a machine busy with other processes, {@link Thread#yield} can hand the
+   * core away for a whole scheduling slice (milliseconds per handoff, measured), while a spin
+   * that gives up and parks costs at most its budget.
    *
    * @param round the rounds waited so far
    * @param start when the wait began
@@ -138,14 +134,7 @@ final class GeneratorThreads {
       Thread.onSpinWait();
       return false;
     }
-    long waited = System.nanoTime() - start;
-    if (waited >= budget) {
-      return true;
-    }
-    if (waited >= YIELD_AFTER_NANOS) {
-      Thread.yield();
-    }
-    return false;
+    return System.nanoTime() - start >= budget;
   }
 
   private static String threadName(String name) {
