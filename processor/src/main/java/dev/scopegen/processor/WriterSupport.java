@@ -39,7 +39,7 @@ final class WriterSupport {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$[LSTN]");
 
-  /** A space between words, not inside an inline tag such as {@code {@code a b}}. */
+  // A space between words, not one inside an inline tag such as "{@code a b}".
   private static final Pattern WORD_BREAK = Pattern.compile(" (?![^{]*})");
 
   private WriterSupport() {}

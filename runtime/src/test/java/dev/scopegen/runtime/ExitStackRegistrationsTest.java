@@ -84,6 +84,8 @@ class ExitStackRegistrationsTest {
   }
 
   /** Registers a scope and a callback that hold fresh objects, and returns references to them. */
+  // A string literal is interned and never collected: each object must be a new one.
+  @SuppressWarnings("UnnecessaryStringBuilder")
   private List<WeakReference<Object>> registerTwo(ExitStack stack) throws Exception {
     Object resource = new StringBuilder("resource");
     Object captured = new StringBuilder("captured");

@@ -183,7 +183,7 @@ class GeneratorStressTest {
       if (kind == Method.FAILS_IN_CLEANUP) {
         assertSame(own, outcome, shown);
       } else {
-        assertEquals(shape == 3 ? Boolean.FALSE : name, outcome, shown);
+        assertEquals(shape == 3 ? false : name, outcome, shown);
       }
     } else if (kind == Method.SUPPRESSES) {
       assertEquals(shape == 3 ? Boolean.TRUE : null, outcome, shown);

@@ -166,7 +166,7 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
 
   @Override
   public boolean complete(Void value) {
-    if (super.complete(value)) {
+    if (super.complete(null)) {
       completed(null);
       return true;
     }
@@ -211,7 +211,7 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
   @Override
   public void obtrudeValue(Void value) {
     failure = null;
-    super.obtrudeValue(value);
+    super.obtrudeValue(null);
     completed(null);
   }
 
