@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /** {@link Scopes#permit(AsyncSemaphore)}: {@code async with lock} that never blocks a thread. */
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class AsyncPermitScopeTest {
+
+  /** How many cancels {@link #cancelsRacingGrantsNeverLoseAPermit} lands before any body ends. */
+  private static final int EARLY_CANCELS = 10;
 
   /**
    * A thousand {@code use} calls on one thread, contending for one permit, their bodies suspending
@@ -136,6 +140,10 @@ class AsyncPermitScopeTest {
   /**
    * Cancels land at random moments, before or racing the grant, from another thread; every use
    * ends, and every permit is back. Replay with {@code -Dasyncpermit.seed=<seed>}.
+   *
+   * <p>No body can finish before the first {@value #EARLY_CANCELS} cancels have landed (the loop
+   * that completes the bodies is held until then), so some uses are always cancelled while they
+   * wait, however the threads are scheduled; the later cancels race the grants.
    */
   @Test
   void cancelsRacingGrantsNeverLoseAPermit() throws Exception {
@@ -166,16 +174,27 @@ class AsyncPermitScopeTest {
           }
         };
     List<CompletableFuture<?>> outcomes = new ArrayList<>();
+    CountDownLatch earlyCancelsLanded = new CountDownLatch(1);
     try {
+      loop.execute(() -> awaitQuietly(earlyCancelsLanded));
+      int cancels = 0;
       for (int i = 0; i < 500; i++) {
         CompletableFuture<Integer> outcome =
             Scopes.permit(semaphore)
                 .use(held -> counted.use(now -> CompletableFuture.supplyAsync(() -> now, loop)));
         outcomes.add(outcome);
         if (random.nextInt(3) == 0) {
-          canceller.execute(() -> outcome.cancel(true));
+          boolean last = ++cancels == EARLY_CANCELS;
+          canceller.execute(
+              () -> {
+                outcome.cancel(true);
+                if (last) {
+                  earlyCancelsLanded.countDown();
+                }
+              });
         }
       }
+      canceller.execute(earlyCancelsLanded::countDown);
       for (CompletableFuture<?> outcome : outcomes) {
         outcome.handle((ok, failure) -> null).get(10, TimeUnit.SECONDS);
       }
@@ -276,6 +295,15 @@ class AsyncPermitScopeTest {
     scope.exit(held, null).toCompletableFuture().join();
     assertEquals(1, lock.availablePermits());
     assertEquals("Scopes.permit(AsyncSemaphore[1 of 1 free])", scope.toString());
+  }
+
+  /** Waits for {@code latch}, at most 10 s, keeping an interrupt (the executor's shutdown). */
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleep(long millis) {
