@@ -7,6 +7,7 @@ import dev.scopegen.runtime.internal.ScopeUse;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import dev.scopegen.runtime.internal.Unwinding;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,7 +84,28 @@ import java.util.concurrent.CompletionStage;
 @SuppressWarnings("try")
 public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
 
-  private Registrations registrations = new Registrations();
+  /** The array of a stack that keeps no registration itself. */
+  private static final Object[] NO_SLOTS = {};
+
+  private static final Object SCOPE = Registrations.marker(Registrations.SCOPE);
+  private static final Object SYNCHRONOUS_SCOPE =
+      Registrations.marker(Registrations.SYNCHRONOUS_SCOPE);
+
+  /**
+   * The registrations, newest last, laid out as {@link Registrations} lays them out, while the
+   * stack keeps them itself: no object between the stack and its array, and an unwinding that runs
+   * synchronous registrations on the spot. Slots from {@link #size} on are free.
+   */
+  private Object[] slots = NO_SLOTS;
+
+  private int size;
+
+  /**
+   * The registrations once an unwinding had to hand them to the loop engine (an asynchronous
+   * registration, or one that failed), and from the start with leak detection on; {@code null}
+   * while the stack keeps them in {@link #slots}. Once set, it holds every registration for good.
+   */
+  private Registrations registrations = LeakDetector.ON ? new Registrations() : null;
 
   /** Creates an empty stack. */
   public ExitStack() {}
@@ -100,20 +122,19 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   public <T> T enter(AsyncScope<T> scope) throws Exception {
     AsyncScope<T> entering = ScopeUse.recorded(Objects.requireNonNull(scope, "scope"));
-    T resource;
-    boolean synchronous = entering instanceof SynchronousScope;
-    if (synchronous) {
+    if (entering instanceof SynchronousScope) {
+      T resource;
       try {
         resource = ((SynchronousScope<T>) entering).enterNow();
       } catch (Throwable failure) {
         // As Blocking.enter throws the failure its stage would hold.
         throw Stages.sneakyThrow(Failures.unwrap(failure));
       }
-    } else {
-      resource = Blocking.enter(entering);
+      addScope(entering, resource, true);
+      return resource;
     }
-    registrations.addScope(entering, resource, synchronous);
-    registered();
+    T resource = Blocking.enter(entering);
+    addScope(entering, resource, false);
     return resource;
   }
 
@@ -135,8 +156,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
       return Stages.failed(failure);
     }
     if (Stages.isDoneNormally(entering)) {
-      registrations.add(Registrations.SCOPE, stacked, Stages.valueOf(entering));
-      registered();
+      addScope(stacked, Stages.valueOf(entering), stacked instanceof SynchronousScope);
       return entering;
     }
     CompletableFuture<T> entered = new CompletableFuture<>();
@@ -145,8 +165,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
           if (failure != null) {
             return entered.completeExceptionally(Failures.unwrap(failure));
           }
-          registrations.add(Registrations.SCOPE, stacked, resource);
-          registered();
+          addScope(stacked, resource, stacked instanceof SynchronousScope);
           return entered.complete(resource);
         });
     return entered;
@@ -184,8 +203,17 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * @return {@code cleanup}
    */
   public <C extends Cleanup> C callback(C cleanup) {
-    registrations.addCleanup(Objects.requireNonNull(cleanup, "cleanup"));
-    registered();
+    Objects.requireNonNull(cleanup, "cleanup");
+    Registrations all = registrations;
+    if (all != null) {
+      all.addCleanup(cleanup);
+      registered();
+      return cleanup;
+    }
+    int size = this.size;
+    Object[] slots = room(size + 1);
+    slots[size] = cleanup;
+    this.size = size + 1;
     return cleanup;
   }
 
@@ -202,9 +230,45 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
   }
 
   private <R> R register(byte kind, R registration, String what) {
-    registrations.add(kind, Objects.requireNonNull(registration, what), null);
-    registered();
+    Objects.requireNonNull(registration, what);
+    Registrations all = registrations;
+    if (all != null) {
+      all.add(kind, registration, null);
+      registered();
+      return registration;
+    }
+    int size = this.size;
+    Object[] slots = room(size + 2);
+    slots[size] = registration;
+    slots[size + 1] = Registrations.marker(kind);
+    this.size = size + 2;
     return registration;
+  }
+
+  /** Registers an entered scope with its resource. */
+  private void addScope(Object scope, Object resource, boolean synchronous) {
+    Registrations all = registrations;
+    if (all != null) {
+      all.addScope(scope, resource, synchronous);
+      registered();
+      return;
+    }
+    int size = this.size;
+    Object[] slots = room(size + 3);
+    slots[size] = resource;
+    slots[size + 1] = scope;
+    slots[size + 2] = synchronous ? SYNCHRONOUS_SCOPE : SCOPE;
+    this.size = size + 3;
+  }
+
+  /** The array of registrations, with room for {@code needed} slots. */
+  private Object[] room(int needed) {
+    Object[] slots = this.slots;
+    if (needed > slots.length) {
+      slots = Registrations.grow(slots, needed);
+      this.slots = slots;
+    }
+    return slots;
   }
 
   /** Leak detection: a stack holding registrations is entered until it has been unwound. */
@@ -212,6 +276,61 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
     if (LeakDetector.ON) {
       LeakDetector.registered(this, registrations);
     }
+  }
+
+  /**
+   * Unwinds the stack with {@code failure} in flight, as {@link Unwinding#unwind} does: while the
+   * stack keeps its registrations itself, it runs the newest synchronous ones (callbacks, handlers
+   * and {@link SynchronousScope}s) on the spot, with no object and no stage, and hands the rest to
+   * the loop engine at the first asynchronous one or the first failure. Registrations added
+   * meanwhile are the newest, and run first.
+   */
+  @SuppressWarnings("unchecked") // a scope registration pairs a scope with its own resource
+  private CompletionStage<Boolean> unwind(Throwable failure) {
+    Registrations all = registrations;
+    if (all != null) {
+      return unwound(Unwinding.unwind(all, failure));
+    }
+    Throwable inFlight = failure;
+    int newest;
+    while ((newest = size - 1) >= 0) {
+      Object[] slots = this.slots;
+      Object top = slots[newest];
+      byte kind = Registrations.kindOf(top);
+      try {
+        if (kind == Registrations.CLEANUP) {
+          size = newest;
+          ((Cleanup) top).run();
+        } else if (kind == Registrations.SYNCHRONOUS_SCOPE) {
+          size = newest - 2;
+          if (((SynchronousScope<Object>) slots[newest - 1]).exitNow(slots[newest - 2], inFlight)) {
+            inFlight = null;
+          }
+        } else if (kind == Registrations.HANDLER) {
+          size = newest - 1;
+          if (((ExitHandler) slots[newest - 1]).onExit(inFlight)) {
+            inFlight = null;
+          }
+        } else {
+          return Unwinding.takeOver(handOver(), failure, inFlight);
+        }
+      } catch (Throwable stepFailure) {
+        return Unwinding.takeOver(handOver(), failure, inFlight, kind, stepFailure);
+      }
+    }
+    this.slots = NO_SLOTS; // one store instead of one per slot run
+    return Stages.of(inFlight != failure);
+  }
+
+  /** Hands the registrations left to the loop engine, and keeps them there from now on. */
+  private Registrations handOver() {
+    Object[] slots = this.slots;
+    Arrays.fill(slots, size, slots.length, null); // the slots run on the spot
+    Registrations all = Registrations.of(slots, size);
+    registrations = all;
+    this.slots = NO_SLOTS;
+    size = 0;
+    return all;
   }
 
   private CompletionStage<Boolean> unwound(CompletionStage<Boolean> unwinding) {
@@ -230,9 +349,18 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   public ExitStack popAll() {
     ExitStack moved = new ExitStack();
-    moved.registrations = registrations.removeAll();
+    Registrations all = registrations;
+    if (all == null) {
+      Arrays.fill(slots, size, slots.length, null);
+      moved.slots = slots;
+      moved.size = size;
+      slots = NO_SLOTS;
+      size = 0;
+      return moved;
+    }
+    moved.registrations = all.removeAll();
     if (LeakDetector.ON) {
-      LeakDetector.moved(registrations, moved, moved.registrations);
+      LeakDetector.moved(all, moved, moved.registrations);
     }
     return moved;
   }
@@ -246,7 +374,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    Stages.await(unwound(Unwinding.unwind(registrations, null)));
+    Stages.await(unwind(null));
   }
 
   /**
@@ -256,7 +384,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    *     cleanup failure, with later ones suppressed onto it
    */
   public CompletionStage<Void> closeAsync() {
-    CompletionStage<Boolean> unwinding = unwound(Unwinding.unwind(registrations, null));
+    CompletionStage<Boolean> unwinding = unwind(null);
     if (Stages.isDoneNormally(unwinding)) {
       return Stages.done();
     }
@@ -278,7 +406,17 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super ExitStack, ? extends R, X> body)
       throws X, Exception {
-    return Blocking.callEntered(this, this, body, ExitStack::isException);
+    R result;
+    try {
+      result = body.apply(this);
+    } catch (Throwable failure) {
+      if (exitAfter(failure)) {
+        return null;
+      }
+      throw failure;
+    }
+    exitAfterSuccess();
+    return result;
   }
 
   /**
@@ -293,7 +431,47 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super ExitStack, X> body)
       throws X, Exception {
-    Blocking.runEntered(this, this, body, ExitStack::isException);
+    try {
+      body.accept(this);
+    } catch (Throwable failure) {
+      if (exitAfter(failure)) {
+        return;
+      }
+      throw failure;
+    }
+    exitAfterSuccess();
+  }
+
+  /**
+   * Unwinds after the body succeeded, on the spot while every registration is synchronous; throws
+   * the first cleanup failure, as {@link Blocking#undeclared} says.
+   */
+  private void exitAfterSuccess() {
+    CompletionStage<Boolean> unwinding = unwind(null);
+    if (!Stages.isDoneNormally(unwinding)) {
+      try {
+        Stages.await(unwinding);
+      } catch (Throwable failure) {
+        throw Blocking.undeclared(failure, ExitStack::isException);
+      }
+    }
+  }
+
+  /**
+   * Unwinds after the body failed with {@code failure}; says whether a handler or scope suppressed
+   * it, or throws the failure that propagates instead, as {@link Blocking#undeclared} says.
+   */
+  private boolean exitAfter(Throwable failure) {
+    Boolean suppress;
+    try {
+      suppress = Stages.await(unwind(failure));
+    } catch (Throwable replacement) {
+      if (replacement == failure) {
+        return false;
+      }
+      throw Blocking.undeclared(replacement, ExitStack::isException);
+    }
+    return Boolean.TRUE.equals(suppress);
   }
 
   private static boolean isException(Throwable failure) {
@@ -322,6 +500,6 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    */
   @Override
   public CompletionStage<Boolean> exit(ExitStack stack, Throwable failure) {
-    return unwound(Unwinding.unwind(registrations, failure));
+    return unwind(failure);
   }
 }

@@ -72,6 +72,54 @@ public final class Registrations {
     this(NOTHING, 0);
   }
 
+  /**
+   * Takes over the array of registrations that an {@code ExitStack} kept itself, laid out as this
+   * class lays them out: the stack hands it over when its unwinding needs {@link Unwinding}.
+   *
+   * @param slots the array, no longer the caller's; slots from {@code size} on are {@code null}
+   * @param size how many slots hold registrations
+   * @return the registrations
+   */
+  public static Registrations of(Object[] slots, int size) {
+    return new Registrations(slots, size);
+  }
+
+  /**
+   * The kind of the registration whose newest slot is {@code newest}.
+   *
+   * @param newest the newest slot of a registration
+   * @return its kind
+   */
+  public static byte kindOf(Object newest) {
+    return newest instanceof Kind ? ((Kind) newest).kind : CLEANUP;
+  }
+
+  /**
+   * The marker that follows a registration of {@code kind} other than {@link #CLEANUP}: a handler
+   * takes two slots (the handler, the marker), an entered scope three (its resource, the scope,
+   * the marker).
+   *
+   * @param kind the kind
+   * @return its marker
+   */
+  public static Object marker(byte kind) {
+    return MARKERS[kind];
+  }
+
+  /**
+   * Returns a larger copy of {@code slots}, with room for {@code needed} slots at least; the first
+   * array holds three scopes, or ten callbacks.
+   *
+   * @param slots the array, full
+   * @param needed the slots needed
+   * @return the new array
+   */
+  public static Object[] grow(Object[] slots, int needed) {
+    return slots.length == 0
+        ? new Object[Math.max(INITIAL_CAPACITY, needed)]
+        : Arrays.copyOf(slots, Math.max(needed, slots.length * 2));
+  }
+
   private Registrations(Object[] slots, int size) {
     this.slots = slots;
     this.size = size;
@@ -130,10 +178,7 @@ public final class Registrations {
   private Object[] room(int more) {
     Object[] slots = this.slots;
     if (size + more > slots.length) {
-      slots =
-          slots.length == 0
-              ? new Object[INITIAL_CAPACITY]
-              : Arrays.copyOf(slots, Math.max(size + more, slots.length * 2));
+      slots = grow(slots, size + more);
       this.slots = slots;
     }
     return slots;
@@ -157,8 +202,7 @@ public final class Registrations {
 
   /** The kind of the newest registration; not empty. */
   byte newestKind() {
-    Object newest = slots[size - 1];
-    return newest instanceof Kind ? ((Kind) newest).kind : CLEANUP;
+    return kindOf(slots[size - 1]);
   }
 
   /** The resource of the newest registration, an entered scope, before it is removed. */

@@ -71,7 +71,7 @@ public final class Unwinding extends StageLoop<Boolean> {
           && kind != Registrations.SYNCHRONOUS_SCOPE
           && kind != Registrations.HANDLER) {
         registrations.clearAbove();
-        return new Unwinding(registrations, failure, inFlight).run();
+        return takeOver(registrations, failure, inFlight);
       }
       try {
         if (kind == Registrations.CLEANUP) {
@@ -87,14 +87,50 @@ public final class Unwinding extends StageLoop<Boolean> {
         }
       } catch (Throwable stepFailure) {
         registrations.clearAbove();
-        Unwinding unwinding = new Unwinding(registrations, failure, inFlight);
-        unwinding.kind = kind;
-        unwinding.record(null, stepFailure);
-        return unwinding.start();
+        return takeOver(registrations, failure, inFlight, kind, stepFailure);
       }
     }
     registrations.forget();
     return Stages.of(inFlight != failure);
+  }
+
+  /**
+   * Takes over an unwinding whose newest registrations ran on the spot and succeeded, at the first
+   * asynchronous one: {@link #unwind}'s hand-over, and an {@code ExitStack}'s, which runs its
+   * synchronous registrations itself.
+   *
+   * @param registrations the registrations left, the asynchronous one newest; empty afterwards
+   * @param received the failure the unwinding received, or {@code null}
+   * @param inFlight {@code received}, or {@code null} once a handler or scope suppressed it
+   * @return a stage with the outcome described in the class comment
+   */
+  public static CompletionStage<Boolean> takeOver(
+      Registrations registrations, Throwable received, Throwable inFlight) {
+    return new Unwinding(registrations, received, inFlight).run();
+  }
+
+  /**
+   * Takes over an unwinding whose newest registrations ran on the spot, when the last of them, a
+   * synchronous one, failed: {@link #takeOver(Registrations, Throwable, Throwable)} with that step's
+   * failure recorded first.
+   *
+   * @param registrations the registrations left; empty afterwards
+   * @param received the failure the unwinding received, or {@code null}
+   * @param inFlight {@code received}, or {@code null} once a handler or scope suppressed it
+   * @param kind the kind of the registration that failed
+   * @param stepFailure what it threw
+   * @return a stage with the outcome described in the class comment
+   */
+  public static CompletionStage<Boolean> takeOver(
+      Registrations registrations,
+      Throwable received,
+      Throwable inFlight,
+      byte kind,
+      Throwable stepFailure) {
+    Unwinding unwinding = new Unwinding(registrations, received, inFlight);
+    unwinding.kind = kind;
+    unwinding.record(null, stepFailure);
+    return unwinding.start();
   }
 
   /** Takes over an unwinding whose registrations so far were synchronous and succeeded. */
