@@ -73,8 +73,11 @@ final class GeneratorThreads {
      * that the caller's next method finds it there.
      *
      * @param idle makes the thread idle
+     * @return whether completing that stage woke a caller that had parked for it: the thread then
+     *     waits about one wake-up ({@link #WAKE_NANOS}) for the caller's next method before it
+     *     parks, rather than park while the caller wakes
      */
-    void run(Runnable idle);
+    boolean run(Runnable idle);
   }
 
   /**
@@ -191,7 +194,7 @@ final class GeneratorThreads {
     static final int RETIRED_ALREADY = 2;
 
     /** The task of a worker that has ended: no task can be handed to it any more. */
-    private static final Task RETIRED = idle -> {};
+    private static final Task RETIRED = idle -> false;
 
     private static final VarHandle TASK =
         Stages.field(MethodHandles.lookup(), Worker.class, "task", Task.class);
@@ -251,10 +254,10 @@ final class GeneratorThreads {
         loader = null;
         Thread.interrupted(); // none left over from before, or from while it was idle
         idleNow = false;
-        next.run(idle);
+        boolean woke = next.run(idle);
         self.setContextClassLoader(null);
         becomeIdle();
-        next = ending ? null : awaitNext();
+        next = ending ? null : awaitNext(woke ? WAKE_NANOS : SPIN_NANOS);
       }
     }
 
@@ -280,12 +283,15 @@ final class GeneratorThreads {
       } while (!IDLE.compareAndSet(top, new Idle(this, top)));
     }
 
-    /** Waits for the next task, idle; {@code null} when the worker ends instead. */
-    private Task awaitNext() {
+    /**
+     * Waits for the next task, idle, spinning for {@code budget} nanoseconds before it parks;
+     * {@code null} when the worker ends instead.
+     */
+    private Task awaitNext(long budget) {
       Task next;
       long start = System.nanoTime();
       for (int round = 0; (next = task) == null; round++) {
-        if (waitedOut(round, start, SPIN_NANOS)) {
+        if (waitedOut(round, start, budget)) {
           return parkForNext();
         }
       }

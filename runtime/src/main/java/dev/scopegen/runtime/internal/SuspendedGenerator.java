@@ -112,7 +112,7 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements GeneratorThr
   }
 
   @Override
-  public void run(Runnable idle) {
+  public boolean run(Runnable idle) {
     thread = Thread.currentThread();
     Throwable methodFailure = null;
     try {
@@ -122,42 +122,58 @@ final class SuspendedGenerator<T> extends SingleYield<T> implements GeneratorThr
     }
     if (!methodReturned()) {
       idle.run();
+      boolean woke = hasWaiters(entered);
       entered.completeExceptionally(
           methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
-      return;
+      return woke;
     }
-    Throwable bodyFailure = awaitOutcome(false);
+    Throwable bodyFailure = awaitOutcome(false, GeneratorThreads.SPIN_NANOS);
     Throwable replacement = replacement(bodyFailure, methodFailure);
     idle.run();
+    boolean woke = hasWaiters(exited);
     if (replacement != null) {
       exited.completeExceptionally(replacement);
     } else {
       exited.complete(GeneratorOutcome.suppresses(bodyFailure, methodFailure));
     }
+    return woke;
   }
 
   @Override
   void atYield(T resource) {
+    // A caller that parked for the yield (an exit stack's enter, which blocks, when the method took
+    // longer than the caller's spin) takes a wake-up to come back with the body's outcome: wait that
+    // long for it, as the caller waits for a thread it woke, rather than park meanwhile and make
+    // the caller wake this thread in turn. A caller that chained the body to the stage (use) runs
+    // it right here, inside complete, and the outcome is there when it returns.
+    boolean woke = hasWaiters(entered);
     entered.complete(resource);
-    Throwable bodyFailure = awaitOutcome(true);
+    Throwable bodyFailure =
+        awaitOutcome(true, woke ? GeneratorThreads.WAKE_NANOS : GeneratorThreads.SPIN_NANOS);
     if (bodyFailure != null) {
       throw Stages.sneakyThrow(bodyFailure);
     }
   }
 
+  /** Whether a thread or a stage waits for {@code stage}, which is about to complete. */
+  private static boolean hasWaiters(CompletableFuture<?> stage) {
+    return stage.getNumberOfDependents() != 0;
+  }
+
   /**
-   * Waits for {@link #resume}, spinning briefly first, and returns the body's failure or {@code
-   * null}. The wait cannot be interrupted. At the yield, an interrupt while waiting is a cancel
-   * request for the body; one that comes when the body has already ended is kept on this thread,
-   * for the method to see. After the method returned, every interrupt is kept.
+   * Waits for {@link #resume}, spinning for {@code budget} nanoseconds first, and returns the
+   * body's failure or {@code null}. The wait cannot be interrupted. At the yield, an interrupt
+   * while waiting is a cancel request for the body; one that comes when the body has already ended
+   * is kept on this thread, for the method to see. After the method returned, every interrupt is
+   * kept.
    */
-  private Throwable awaitOutcome(boolean atYield) {
+  private Throwable awaitOutcome(boolean atYield, long budget) {
     Object resumed = outcome;
     if (resumed == null) {
       Thread self = Thread.currentThread();
       long start = System.nanoTime();
       for (int round = 0; (resumed = outcome) == null && !self.isInterrupted(); round++) {
-        if (GeneratorThreads.waitedOut(round, start, GeneratorThreads.SPIN_NANOS)) {
+        if (GeneratorThreads.waitedOut(round, start, budget)) {
           break;
         }
       }
