@@ -27,8 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #SPIN_NANOS} (never on a single core) and only then parks: a thread that has just finished
  * a method, for the next one; a method at its yield, for the body's outcome; the caller,
  * for the yield after it handed the method to a thread that was spinning, and for the method's end
- * after it resumed a method that was spinning at its yield. No thread spins when nothing is in
- * flight but the few microseconds after a method ended.
+ * after it resumed a method that was spinning at its yield. A thread that had to wake the other
+ * side waits about one wake-up ({@link #WAKE_NANOS}) for its reply instead: the caller after it
+ * woke or started the method's thread, and the method's thread after the yield or the end it
+ * completed woke a caller that had parked for it (an exit stack's enter or close), so that the
+ * next handoffs find both threads running again rather than each parking while the other wakes.
+ * No thread spins when nothing is in flight but the microseconds after a method ended.
  *
  * <p>The choice of thread kind is made once, when this class is initialized, through method
  * handles, so that the runtime compiles for Java 17.
