@@ -1,8 +1,10 @@
 package dev.scopegen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopegen.runtime.internal.Stages;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -131,5 +133,61 @@ class ExitStackRegistrationsTest {
     assertEquals(List.of("callback captured", "async", "exit resource"), log);
     assertTrue(collected(references), "the stack still holds what it ran");
     Reference.reachabilityFence(stack);
+  }
+  /**
+   * The stack runs synchronous registrations itself and hands the rest to the loop engine at the
+   * first asynchronous one, or the first failure; what is registered after that, during the
+   * unwinding or once it is over, still runs in order, and {@code popAll} moves it either way.
+   */
+  @Test
+  void aStackThatHandedItsRegistrationsOverKeepsItsOrderAfterwards() throws Exception {
+    ExitStack stack = new ExitStack();
+    CompletableFuture<Void> pending = new CompletableFuture<>();
+    stack.callback(() -> log.add("oldest"));
+    stack.callbackAsync(
+        () -> {
+          log.add("async");
+          stack.callback(() -> log.add("added while waiting"));
+          return pending;
+        });
+    stack.enter(scope("entered"));
+    stack.push(
+        failure -> {
+          log.add("handler " + failure.getMessage());
+          return false;
+        });
+    stack.callback(
+        () -> {
+          log.add("failing");
+          throw new IllegalStateException("cleanup");
+        });
+    CompletionStage<Void> closing = stack.closeAsync();
+    assertEquals(List.of("failing", "handler cleanup", "exit entered", "async"), log);
+    pending.complete(null);
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> Stages.await(closing));
+    assertEquals("cleanup", failure.getMessage());
+    assertEquals(
+        List.of(
+            "failing", "handler cleanup", "exit entered", "async", "added while waiting", "oldest"),
+        log);
+
+    log.clear();
+    stack.callback(() -> log.add("reused"));
+    stack.enter(scope("again"));
+    ExitStack moved = stack.popAll();
+    stack.close();
+    assertEquals(List.of(), log);
+    moved.close();
+    assertEquals(List.of("exit again", "reused"), log);
+
+    log.clear();
+    ExitStack fresh = new ExitStack();
+    fresh.callback(() -> log.add("kept by the stack"));
+    ExitStack movedFresh = fresh.popAll();
+    fresh.callback(() -> log.add("after popAll"));
+    fresh.close();
+    movedFresh.close();
+    assertEquals(List.of("after popAll", "kept by the stack"), log);
   }
 }
