@@ -297,9 +297,10 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
   /**
    * Unwinds the stack with {@code failure} in flight, as {@link Unwinding#unwind} does: while the
    * stack keeps its registrations itself, it runs the newest synchronous ones (callbacks, handlers
-   * and {@link SynchronousScope}s) on the spot, with no object and no stage, and hands the rest to
-   * the loop engine at the first asynchronous one or the first failure. Registrations added
-   * meanwhile are the newest, and run first.
+   * and {@link SynchronousScope}s) on the spot, with no object and no stage, and the exits of
+   * other scopes while their stages are complete at once; it hands the rest to the loop engine at
+   * the first asynchronous callback or handler, the first stage that is pending or failed, or the
+   * first failure. Registrations added meanwhile are the newest, and run first.
    */
   @SuppressWarnings("unchecked") // a scope registration pairs a scope with its own resource
   private CompletionStage<Boolean> unwind(Throwable failure) {
@@ -325,6 +326,18 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
         } else if (kind == Registrations.HANDLER) {
           size = newest - 1;
           if (((ExitHandler) slots[newest - 1]).onExit(inFlight)) {
+            inFlight = null;
+          }
+        } else if (kind == Registrations.SCOPE) {
+          // An asynchronous exit whose stage is complete at once (a generator's that ran while the
+          // exit waited for it, say) needs no loop either.
+          size = newest - 2;
+          CompletionStage<Boolean> exiting =
+              Registrations.exitScope(slots[newest - 1], slots[newest - 2], inFlight);
+          if (!Stages.isDoneNormally(exiting)) {
+            return Unwinding.takeOver(handOver(), failure, inFlight, kind, exiting);
+          }
+          if (Boolean.TRUE.equals(Stages.valueOf(exiting))) {
             inFlight = null;
           }
         } else {

@@ -305,9 +305,14 @@ public final class Registrations {
    * Exits an entered scope. An exit that throws instead of returning a stage made no decision: what
    * it threw is a cleanup failure (rule 4), never a replacement. ({@link Unwinding} exits a {@link
    * SynchronousScope} itself, without a stage.)
+   *
+   * @param scope the scope of a {@link #SCOPE} registration
+   * @param resource its resource
+   * @param failure the failure in flight, or {@code null}
+   * @return the exit's stage, never {@code null}
    */
   @SuppressWarnings("unchecked") // a SCOPE registration pairs a scope with its own resource
-  private static CompletionStage<Boolean> exitScope(
+  public static CompletionStage<Boolean> exitScope(
       Object scope, Object resource, Throwable failure) {
     try {
       return Stages.nonNull(((AsyncScope<Object>) scope).exit(resource, failure), "exit()");

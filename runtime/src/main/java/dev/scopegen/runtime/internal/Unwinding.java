@@ -42,6 +42,9 @@ public final class Unwinding extends StageLoop<Boolean> {
   /** The kind of the registration whose stage is in progress. */
   private byte kind;
 
+  /** The stage of a step that started before the loop took over, for {@link #next} to return. */
+  private CompletionStage<?> started;
+
   private Unwinding(Registrations registrations, Throwable failure, boolean keepFailure) {
     this.registrations = registrations;
     this.keepFailure = keepFailure;
@@ -110,6 +113,30 @@ public final class Unwinding extends StageLoop<Boolean> {
   }
 
   /**
+   * Takes over an unwinding whose newest registrations ran on the spot, when the last of them, an
+   * asynchronous one already removed, returned a stage that is not complete, or completed
+   * exceptionally: the loop engine takes that stage as its first step.
+   *
+   * @param registrations the registrations left; empty afterwards
+   * @param received the failure the unwinding received, or {@code null}
+   * @param inFlight {@code received}, or {@code null} once a handler or scope suppressed it
+   * @param kind the kind of the registration whose stage {@code step} is
+   * @param step its stage
+   * @return a stage with the outcome described in the class comment
+   */
+  public static CompletionStage<Boolean> takeOver(
+      Registrations registrations,
+      Throwable received,
+      Throwable inFlight,
+      byte kind,
+      CompletionStage<?> step) {
+    Unwinding unwinding = new Unwinding(registrations, received, inFlight);
+    unwinding.kind = kind;
+    unwinding.started = step;
+    return unwinding.run();
+  }
+
+  /**
    * Takes over an unwinding whose newest registrations ran on the spot, when the last of them, a
    * synchronous one, failed: {@link #takeOver(Registrations, Throwable, Throwable)} with that step's
    * failure recorded first.
@@ -160,11 +187,16 @@ public final class Unwinding extends StageLoop<Boolean> {
 
   @Override
   boolean hasNext() {
-    return !registrations.isEmpty();
+    return started != null || !registrations.isEmpty();
   }
 
   @Override
   CompletionStage<?> next() throws Throwable {
+    CompletionStage<?> step = started;
+    if (step != null) {
+      started = null;
+      return step;
+    }
     kind = registrations.newestKind();
     return registrations.exitNewest(kind, failure);
   }
