@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,6 +127,55 @@ class UseFutureGapsTest {
     exiting.completeExceptionally(new CompletionException(replacement));
     assertSame(replacement, failureOf(outcome));
     assertArrayEquals(new Throwable[0], replacement.getSuppressed());
+  }
+
+  // --- a body whose stage already failed: its failure is read on the spot -----------------------
+
+  @Test
+  void aFailedBodyStageGivesANewFutureWithTheSameFailureAndIsLeftAsItWas() {
+    IOException bodyFailure = new IOException("body");
+    CompletableFuture<String> stage = CompletableFuture.failedFuture(bodyFailure);
+    TestScope scope = new TestScope("s", log);
+    CompletableFuture<String> outcome = scope.use(resource -> stage);
+    CompletableFuture<String> again = scope.use(resource -> stage);
+    assertNotSame(stage, outcome);
+    assertNotSame(outcome, again);
+    assertSame(bodyFailure, scope.exitSaw);
+    assertSame(bodyFailure, failureOf(outcome));
+    outcome.obtrudeValue("changed by the caller");
+    assertSame(bodyFailure, failureOf(again), "each use has a future of its own");
+    assertSame(bodyFailure, Stages.failureOf(stage), "the body's stage is not touched");
+    assertArrayEquals(new Throwable[0], bodyFailure.getSuppressed());
+  }
+
+  @Test
+  void aFailedBodyStageThatExitSuppressesCompletesWithNull() throws Exception {
+    TestScope scope =
+        new TestScope("s", log).exitWith((r, f) -> CompletableFuture.completedFuture(true));
+    CompletableFuture<String> outcome =
+        scope.use(resource -> CompletableFuture.failedFuture(new IOException("suppressed")));
+    assertTrue(outcome.isDone() && !outcome.isCompletedExceptionally());
+    assertNull(outcome.get());
+  }
+
+  @Test
+  void aFailedBodyStageOfEveryKindIsReadAsTheSameObjectUnwrapped() {
+    IOException bodyFailure = new IOException("body");
+    CompletableFuture<String> subclass = new CompletableFuture<>() {};
+    subclass.completeExceptionally(bodyFailure);
+    CompletableFuture<String> dependent =
+        CompletableFuture.<String>failedFuture(bodyFailure).thenApply(value -> value);
+    CancellationException cancellation = new CancellationException("cancelled");
+    CompletableFuture<String> cancelled = new CompletableFuture<>();
+    cancelled.completeExceptionally(cancellation);
+    TestScope scope = new TestScope("s", log);
+    assertSame(bodyFailure, failureOf(scope.use(resource -> subclass)));
+    assertSame(bodyFailure, scope.exitSaw);
+    assertSame(bodyFailure, failureOf(scope.use(resource -> dependent)));
+    assertSame(bodyFailure, scope.exitSaw);
+    CompletableFuture<String> outcome = scope.use(resource -> cancelled);
+    assertSame(cancellation, scope.exitSaw);
+    assertSame(cancellation, Stages.failureOf(outcome));
   }
 
   // --- exit after an asynchronous enter or body: the UseFuture completes it ---------------------

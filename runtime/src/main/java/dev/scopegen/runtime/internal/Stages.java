@@ -123,6 +123,27 @@ public final class Stages {
   }
 
   /**
+   * Reads the failure of a stage for which {@link #isDoneExceptionally} returned {@code true}, into
+   * a future that its caller may keep: when {@code stage} is a plain {@link CompletableFuture},
+   * returns a new one completed normally with the failure as its value (as it is stored, see {@link
+   * #failureNow}), otherwise {@code null}.
+   *
+   * <p>Reading a failure without waiting or a new exception costs a new future on JDK 17 ({@code
+   * handle}'s, see {@link #failureOf}); nobody else holds this one, so the caller may give it its
+   * own outcome with {@code obtrudeValue} or {@code obtrudeException} and hand it out, instead of
+   * creating a second future.
+   *
+   * @param stage a stage that completed exceptionally
+   * @return a new future holding its failure as a value, or {@code null}
+   */
+  static CompletableFuture<Object> failureHolder(CompletionStage<?> stage) {
+    if (stage.getClass() != CompletableFuture.class) {
+      return null; // a subclass may create another kind of future, or hold on to it
+    }
+    return ((CompletableFuture<?>) stage).<Object>handle((value, failure) -> failure);
+  }
+
+  /**
    * Returns the value of a stage for which {@link #isDoneNormally} returned {@code true}.
    *
    * @param <T> the value type

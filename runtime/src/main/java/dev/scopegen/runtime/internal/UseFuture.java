@@ -103,7 +103,7 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       return exitNow(scope, body, resource, null, bodyFailure);
     }
     if (Stages.isDoneExceptionally(stage)) {
-      return exitNow(scope, body, resource, null, Failures.unwrap(Stages.failureNow(stage)));
+      return exitAfterFailed(scope, body, resource, stage);
     }
     if (!Stages.isDoneNormally(stage)) {
       UseFuture<T, R> future = new UseFuture<>(scope, body, RUNNING);
@@ -116,6 +116,22 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
     return exitNow(scope, body, resource, Stages.valueOf(stage), null);
   }
 
+  /**
+   * Exits after the body's stage, already failed, was read on the spot. A plain {@code
+   * CompletableFuture}'s failure is read with {@code handle}, whose new future then carries the
+   * statement's outcome: one future for both, so that a failed use costs no more than the failed
+   * future it returns.
+   */
+  private static <T, R> CompletableFuture<R> exitAfterFailed(
+      AsyncScope<T> scope,
+      Function<? super T, ? extends CompletionStage<R>> body,
+      T resource,
+      CompletionStage<R> stage) {
+    CompletableFuture<Object> holder = Stages.failureHolder(stage);
+    Throwable failure = holder != null ? (Throwable) holder.getNow(null) : Stages.failureNow(stage);
+    return exitNow(scope, body, resource, null, Failures.unwrap(failure), holder);
+  }
+
   /** Exits before the future was handed out: no cancel request can have arrived. */
   private static <T, R> CompletableFuture<R> exitNow(
       AsyncScope<T> scope,
@@ -123,29 +139,61 @@ public final class UseFuture<T, R> extends CompletableFuture<R> {
       T resource,
       R value,
       Throwable failure) {
+    return exitNow(scope, body, resource, value, failure, null);
+  }
+
+  /**
+   * {@link #exitNow(AsyncScope, Function, Object, Object, Throwable)}, completing {@code holder}
+   * (see {@link Stages#failureHolder}) with the outcome when it is not {@code null} and the exit
+   * completed on the spot, instead of a new future.
+   */
+  private static <T, R> CompletableFuture<R> exitNow(
+      AsyncScope<T> scope,
+      Function<? super T, ? extends CompletionStage<R>> body,
+      T resource,
+      R value,
+      Throwable failure,
+      CompletableFuture<Object> holder) {
     CompletionStage<Boolean> exiting;
     try {
       exiting = Stages.nonNull(scope.exit(resource, failure), "exit()");
     } catch (Throwable crash) {
       // An exit that throws made no decision: what it threw is a cleanup failure (rule 4).
-      return CompletableFuture.failedFuture(
-          failure == null ? crash : Failures.addSuppressed(failure, crash));
+      Throwable propagating = failure == null ? crash : Failures.addSuppressed(failure, crash);
+      return settled(holder, propagating, null);
     }
     if (Stages.isDoneNormally(exiting)) {
       boolean suppress = Boolean.TRUE.equals(Stages.valueOf(exiting));
-      Throwable propagating = outcome(failure, null, suppress);
-      return propagating != null
-          ? CompletableFuture.failedFuture(propagating)
-          : CompletableFuture.completedFuture(failure == null ? value : null);
+      return settled(holder, outcome(failure, null, suppress), failure == null ? value : null);
     }
     if (Stages.isDoneExceptionally(exiting)) {
-      return CompletableFuture.failedFuture(outcome(failure, Stages.failureNow(exiting), false));
+      return settled(holder, outcome(failure, Stages.failureNow(exiting), false), null);
     }
     UseFuture<T, R> future = new UseFuture<>(scope, body, EXITING);
     future.value = value;
     future.failure = failure;
     exiting.handle(future::exited);
     return future;
+  }
+
+  /**
+   * A future completed exceptionally with {@code failure}, or else with {@code value}: {@code
+   * holder} with its outcome replaced, when there is one (nobody else holds it yet), or a new one.
+   */
+  @SuppressWarnings("unchecked") // the holder's value is replaced by one of type R, or a failure
+  private static <R> CompletableFuture<R> settled(
+      CompletableFuture<Object> holder, Throwable failure, R value) {
+    if (holder == null) {
+      return failure != null
+          ? CompletableFuture.failedFuture(failure)
+          : CompletableFuture.completedFuture(value);
+    }
+    if (failure != null) {
+      holder.obtrudeException(failure);
+    } else {
+      holder.obtrudeValue(value);
+    }
+    return (CompletableFuture<R>) (CompletableFuture<?>) holder;
   }
 
   /** Enter's stage completed; returns {@code null}, for {@code handle}. */
