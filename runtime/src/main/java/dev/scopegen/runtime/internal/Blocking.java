@@ -36,19 +36,20 @@ public final class Blocking {
 
   /**
    * The value of {@code stage} when it is a {@code CompletableFuture} that completed normally,
-   * otherwise {@link #PENDING}: {@link Stages#isDoneNormally} and {@link Stages#valueOf} in one,
-   * which reads the future's state twice instead of three times, on the inline code's hot path.
+   * otherwise {@link #PENDING}: {@link Stages#isDoneNormally} and {@link Stages#valueOf} in one, on
+   * the inline code's hot path. It reads the future's state once, as {@code join()} does: a stage
+   * that failed throws here, and the caller's slow path reads its failure as it is stored. The
+   * price falls on that path only, and is {@code join()}'s: the {@link CompletionException} that
+   * {@code getNow} creates around a failure that is not one already.
    */
   private static Object valueNow(CompletionStage<?> stage) {
     if (stage instanceof CompletableFuture && !Stages.isMinimal(stage)) {
       @SuppressWarnings("unchecked") // only read: whatever its value, it is an Object
       CompletableFuture<Object> future = (CompletableFuture<Object>) stage;
-      if (!future.isCompletedExceptionally()) {
-        try {
-          return future.getNow(PENDING);
-        } catch (CompletionException | CancellationException failedMeanwhile) {
-          return PENDING; // it failed after the check: the caller's slow path reads the failure
-        }
+      try {
+        return future.getNow(PENDING);
+      } catch (CompletionException | CancellationException failed) {
+        return PENDING;
       }
     }
     return PENDING;
@@ -242,7 +243,10 @@ public final class Blocking {
       T resource = (T) now;
       return resource;
     }
-    CompletableFuture<? extends T> future = Stages.nonNull(entering, "enter()").toCompletableFuture();
+    if (Stages.isDoneExceptionally(Stages.nonNull(entering, "enter()"))) {
+      throw undeclared(Failures.unwrap(Stages.failureNow(entering)), declared);
+    }
+    CompletableFuture<? extends T> future = entering.toCompletableFuture();
     try {
       T resource = future.get();
       BodyLink.runsOn(entering, Thread.currentThread());
@@ -276,7 +280,10 @@ public final class Blocking {
     if (valueNow(entering) != PENDING) {
       return;
     }
-    CompletableFuture<?> future = Stages.nonNull(entering, "enter()").toCompletableFuture();
+    if (Stages.isDoneExceptionally(Stages.nonNull(entering, "enter()"))) {
+      throw undeclared(Failures.unwrap(Stages.failureNow(entering)), declared);
+    }
+    CompletableFuture<?> future = entering.toCompletableFuture();
     try {
       future.get();
     } catch (ExecutionException | CancellationException e) {
