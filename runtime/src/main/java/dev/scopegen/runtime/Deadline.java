@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -190,7 +191,7 @@ public final class Deadline {
     }
     long nanos = saturatedNanos(timeout);
     ScheduledFuture<?> scheduled =
-        scheduler().schedule(() -> fire(generation, true), nanos, TimeUnit.NANOSECONDS);
+        scheduler().schedule(new Expiry(this, generation), nanos, TimeUnit.NANOSECONDS);
     // The instant is left to the timer, and computed only if asked for; a delay the scheduler
     // would clamp (over a century) cannot tell it, so it is computed now.
     Object at = nanos <= EXACT_NANOS ? scheduled : instantAfter(timeout);
@@ -287,6 +288,26 @@ public final class Deadline {
     TimeoutException timeout = new TimeoutException("the deadline of the timeout scope expired");
     timeout.initCause(failure);
     return timeout;
+  }
+
+  /**
+   * The timer's task for one generation. A {@link Callable}, which the scheduler runs as it is: a
+   * {@code Runnable} would cost one more object per deadline, the adapter the scheduler wraps it in.
+   */
+  private static final class Expiry implements Callable<Void> {
+    private final Deadline deadline;
+    private final long generation;
+
+    Expiry(Deadline deadline, long generation) {
+      this.deadline = deadline;
+      this.generation = generation;
+    }
+
+    @Override
+    public Void call() {
+      deadline.fire(generation, true);
+      return null;
+    }
   }
 
   private static void cancel(CompletionStage<?> stage, boolean onTimerThread) {
