@@ -6,7 +6,9 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -42,7 +44,7 @@ public final class DollarNamesScopes {
    * @return a single-use scope, not entered yet
    */
   static Async$Scope async$(String $1$) {
-    return new Async$Scope(y$ -> DollarNames.async$($1$, y$));
+    return new Async$Scope($1$);
   }
 
   /**
@@ -115,10 +117,13 @@ public final class DollarNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class Async$Scope implements AsyncScope<String> {
+    private final String $1$;
+
     private final AsyncGenerator<String> generator;
 
-    private Async$Scope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("async$", Async$Scope.class, method);
+    private Async$Scope(String $1$) {
+      this.$1$ = $1$;
+      this.generator = new AsyncGenerator<>("async$", Async$Scope.class);
     }
 
     /**
@@ -126,7 +131,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -135,6 +140,19 @@ public final class DollarNamesScopes {
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
+    }
+
+    /**
+     * Enters the scope, applies {@code body} to the resource, waits for the body's stage and exits,
+     * without blocking.
+     *
+     * @param body the asynchronous body
+     * @return a future that completes after the scope has exited
+     */
+    @Override
+    public <R> CompletableFuture<R> use(
+        Function<? super String, ? extends CompletionStage<R>> body) {
+      return generator.use(method(), body);
     }
 
     /**
@@ -149,7 +167,7 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(generator, body, failure -> false);
+      return Blocking.call(this, body, failure -> false);
     }
 
     /**
@@ -162,7 +180,15 @@ public final class DollarNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(generator, body, failure -> false);
+      Blocking.run(this, body, failure -> false);
+    }
+
+    /**
+     * Returns {@code async$} with this scope's arguments bound, a new one for each use.
+     */
+    private AsyncGenerator.Method<String> method() {
+      String $1$ = this.$1$;
+      return y$ -> DollarNames.async$($1$, y$);
     }
   }
 }

@@ -6,7 +6,9 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,7 +30,7 @@ final class GeneratorNames_InnerScopes {
    */
   static NestedScope nested(GeneratorNames.Inner inner) {
     Objects.requireNonNull(inner, "inner");
-    return new NestedScope(y -> inner.nested(y));
+    return new NestedScope(inner);
   }
 
   /**
@@ -36,10 +38,13 @@ final class GeneratorNames_InnerScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class NestedScope implements AsyncScope<GeneratorNames.Inner> {
+    private final GeneratorNames.Inner inner;
+
     private final AsyncGenerator<GeneratorNames.Inner> generator;
 
-    private NestedScope(AsyncGenerator.Method<GeneratorNames.Inner> method) {
-      this.generator = new AsyncGenerator<>("nested", NestedScope.class, method);
+    private NestedScope(GeneratorNames.Inner inner) {
+      this.inner = inner;
+      this.generator = new AsyncGenerator<>("nested", NestedScope.class);
     }
 
     /**
@@ -47,7 +52,7 @@ final class GeneratorNames_InnerScopes {
      */
     @Override
     public CompletionStage<GeneratorNames.Inner> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -56,6 +61,19 @@ final class GeneratorNames_InnerScopes {
     @Override
     public CompletionStage<Boolean> exit(GeneratorNames.Inner resource, Throwable failure) {
       return generator.exit(resource, failure);
+    }
+
+    /**
+     * Enters the scope, applies {@code body} to the resource, waits for the body's stage and exits,
+     * without blocking.
+     *
+     * @param body the asynchronous body
+     * @return a future that completes after the scope has exited
+     */
+    @Override
+    public <R> CompletableFuture<R> use(
+        Function<? super GeneratorNames.Inner, ? extends CompletionStage<R>> body) {
+      return generator.use(method(), body);
     }
 
     /**
@@ -70,7 +88,7 @@ final class GeneratorNames_InnerScopes {
     @Override
     public <R, X extends Throwable> R call(
         ScopeFunction<? super GeneratorNames.Inner, ? extends R, X> body) throws X {
-      return Blocking.call(generator, body, failure -> false);
+      return Blocking.call(this, body, failure -> false);
     }
 
     /**
@@ -84,7 +102,15 @@ final class GeneratorNames_InnerScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super GeneratorNames.Inner, X> body)
         throws X {
-      Blocking.run(generator, body, failure -> false);
+      Blocking.run(this, body, failure -> false);
+    }
+
+    /**
+     * Returns {@code nested} with this scope's arguments bound, a new one for each use.
+     */
+    private AsyncGenerator.Method<GeneratorNames.Inner> method() {
+      GeneratorNames.Inner inner = this.inner;
+      return y -> inner.nested(y);
     }
   }
 }

@@ -6,7 +6,9 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,7 +30,7 @@ final class GeneratorNames_SourceScopes {
    */
   static OpenScope open(GeneratorNames.Source source) {
     Objects.requireNonNull(source, "source");
-    return new OpenScope(y -> source.open(y));
+    return new OpenScope(source);
   }
 
   /**
@@ -36,10 +38,13 @@ final class GeneratorNames_SourceScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class OpenScope implements AsyncScope<String> {
+    private final GeneratorNames.Source source;
+
     private final AsyncGenerator<String> generator;
 
-    private OpenScope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("open", OpenScope.class, method);
+    private OpenScope(GeneratorNames.Source source) {
+      this.source = source;
+      this.generator = new AsyncGenerator<>("open", OpenScope.class);
     }
 
     /**
@@ -47,7 +52,7 @@ final class GeneratorNames_SourceScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -56,6 +61,19 @@ final class GeneratorNames_SourceScopes {
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
+    }
+
+    /**
+     * Enters the scope, applies {@code body} to the resource, waits for the body's stage and exits,
+     * without blocking.
+     *
+     * @param body the asynchronous body
+     * @return a future that completes after the scope has exited
+     */
+    @Override
+    public <R> CompletableFuture<R> use(
+        Function<? super String, ? extends CompletionStage<R>> body) {
+      return generator.use(method(), body);
     }
 
     /**
@@ -70,7 +88,7 @@ final class GeneratorNames_SourceScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(generator, body, failure -> false);
+      return Blocking.call(this, body, failure -> false);
     }
 
     /**
@@ -83,7 +101,15 @@ final class GeneratorNames_SourceScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(generator, body, failure -> false);
+      Blocking.run(this, body, failure -> false);
+    }
+
+    /**
+     * Returns {@code open} with this scope's arguments bound, a new one for each use.
+     */
+    private AsyncGenerator.Method<String> method() {
+      GeneratorNames.Source source = this.source;
+      return y -> source.open(y);
     }
   }
 }

@@ -8,7 +8,9 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -49,7 +51,7 @@ public final class GeneratorPoolScopes {
   public static <C extends AutoCloseable, T extends Comparable<? super T>> TaggedScope<C, T> tagged(
       GeneratorPool<C> generatorPool, T tag) {
     Objects.requireNonNull(generatorPool, "generatorPool");
-    return new TaggedScope<>(y -> generatorPool.tagged(tag, y));
+    return new TaggedScope<>(generatorPool, tag);
   }
 
   /**
@@ -163,10 +165,16 @@ public final class GeneratorPoolScopes {
    * Single-use: each call of the factory returns a new one.
    */
   public static final class TaggedScope<C extends AutoCloseable, T extends Comparable<? super T>> implements AsyncScope<T> {
+    private final GeneratorPool<C> generatorPool;
+
+    private final T tag;
+
     private final AsyncGenerator<T> generator;
 
-    private TaggedScope(AsyncGenerator.Method<T> method) {
-      this.generator = new AsyncGenerator<>("tagged", TaggedScope.class, method);
+    private TaggedScope(GeneratorPool<C> generatorPool, T tag) {
+      this.generatorPool = generatorPool;
+      this.tag = tag;
+      this.generator = new AsyncGenerator<>("tagged", TaggedScope.class);
     }
 
     /**
@@ -174,7 +182,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public CompletionStage<T> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -183,6 +191,18 @@ public final class GeneratorPoolScopes {
     @Override
     public CompletionStage<Boolean> exit(T resource, Throwable failure) {
       return generator.exit(resource, failure);
+    }
+
+    /**
+     * Enters the scope, applies {@code body} to the resource, waits for the body's stage and exits,
+     * without blocking.
+     *
+     * @param body the asynchronous body
+     * @return a future that completes after the scope has exited
+     */
+    @Override
+    public <R> CompletableFuture<R> use(Function<? super T, ? extends CompletionStage<R>> body) {
+      return generator.use(method(), body);
     }
 
     /**
@@ -196,7 +216,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
-      return Blocking.call(generator, body, failure -> false);
+      return Blocking.call(this, body, failure -> false);
     }
 
     /**
@@ -209,7 +229,16 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
-      Blocking.run(generator, body, failure -> false);
+      Blocking.run(this, body, failure -> false);
+    }
+
+    /**
+     * Returns {@code tagged} with this scope's arguments bound, a new one for each use.
+     */
+    private AsyncGenerator.Method<T> method() {
+      GeneratorPool<C> generatorPool = this.generatorPool;
+      T tag = this.tag;
+      return y -> generatorPool.tagged(tag, y);
     }
   }
 

@@ -8,7 +8,9 @@ import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -44,7 +46,7 @@ public final class GeneratorTransactionsScopes {
    * @return a single-use scope, not entered yet
    */
   static SavepointScope savepoint(Connection connection, String name) {
-    return new SavepointScope(y -> GeneratorTransactions.savepoint(connection, name, y));
+    return new SavepointScope(connection, name);
   }
 
   /**
@@ -120,10 +122,16 @@ public final class GeneratorTransactionsScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class SavepointScope implements AsyncScope<String> {
+    private final Connection connection;
+
+    private final String name;
+
     private final AsyncGenerator<String> generator;
 
-    private SavepointScope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("savepoint", SavepointScope.class, method);
+    private SavepointScope(Connection connection, String name) {
+      this.connection = connection;
+      this.name = name;
+      this.generator = new AsyncGenerator<>("savepoint", SavepointScope.class);
     }
 
     /**
@@ -131,7 +139,7 @@ public final class GeneratorTransactionsScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -140,6 +148,19 @@ public final class GeneratorTransactionsScopes {
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
+    }
+
+    /**
+     * Enters the scope, applies {@code body} to the resource, waits for the body's stage and exits,
+     * without blocking.
+     *
+     * @param body the asynchronous body
+     * @return a future that completes after the scope has exited
+     */
+    @Override
+    public <R> CompletableFuture<R> use(
+        Function<? super String, ? extends CompletionStage<R>> body) {
+      return generator.use(method(), body);
     }
 
     /**
@@ -154,7 +175,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(generator, body, failure -> false);
+      return Blocking.call(this, body, failure -> false);
     }
 
     /**
@@ -167,7 +188,16 @@ public final class GeneratorTransactionsScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(generator, body, failure -> false);
+      Blocking.run(this, body, failure -> false);
+    }
+
+    /**
+     * Returns {@code savepoint} with this scope's arguments bound, a new one for each use.
+     */
+    private AsyncGenerator.Method<String> method() {
+      Connection connection = this.connection;
+      String name = this.name;
+      return y -> GeneratorTransactions.savepoint(connection, name, y);
     }
   }
 }

@@ -6,7 +6,9 @@ import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -37,7 +39,7 @@ public final class ThrowingScopes {
    * @return a single-use scope, not entered yet
    */
   public static AsyncScope async() {
-    return new AsyncScope(y -> Throwing.async(y));
+    return new AsyncScope();
   }
 
   /**
@@ -113,8 +115,8 @@ public final class ThrowingScopes {
   public static final class AsyncScope implements dev.scopegen.runtime.AsyncScope<String> {
     private final AsyncGenerator<String> generator;
 
-    private AsyncScope(AsyncGenerator.Method<String> method) {
-      this.generator = new AsyncGenerator<>("async", AsyncScope.class, method);
+    private AsyncScope() {
+      this.generator = new AsyncGenerator<>("async", AsyncScope.class);
     }
 
     /**
@@ -122,7 +124,7 @@ public final class ThrowingScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter();
+      return generator.enter(method());
     }
 
     /**
@@ -131,6 +133,19 @@ public final class ThrowingScopes {
     @Override
     public CompletionStage<Boolean> exit(String resource, Throwable failure) {
       return generator.exit(resource, failure);
+    }
+
+    /**
+     * Enters the scope, applies {@code body} to the resource, waits for the body's stage and exits,
+     * without blocking.
+     *
+     * @param body the asynchronous body
+     * @return a future that completes after the scope has exited
+     */
+    @Override
+    public <R> CompletableFuture<R> use(
+        Function<? super String, ? extends CompletionStage<R>> body) {
+      return generator.use(method(), body);
     }
 
     /**
@@ -146,7 +161,7 @@ public final class ThrowingScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, IOException {
-      return Blocking.call(generator, body, failure -> failure instanceof IOException);
+      return Blocking.call(this, body, failure -> failure instanceof IOException);
     }
 
     /**
@@ -161,7 +176,14 @@ public final class ThrowingScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         IOException {
-      Blocking.run(generator, body, failure -> failure instanceof IOException);
+      Blocking.run(this, body, failure -> failure instanceof IOException);
+    }
+
+    /**
+     * Returns {@code async} with this scope's arguments bound, a new one for each use.
+     */
+    private AsyncGenerator.Method<String> method() {
+      return y -> Throwing.async(y);
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
+import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
+import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
 import static dev.scopegen.processor.WriterSupport.declares;
@@ -20,11 +22,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.scopegen.processor.WriterSupport.BlockingMethods;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -34,12 +38,14 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * public static SessionScope session(Driver d) {
- *   return new SessionScope(y -> Sessions.session(d, y));
+ *   return new SessionScope(d);
  * }
  * }</pre>
  *
- * <p>The scope of a blocking method keeps the factory's arguments instead, and binds them to the
- * method afresh for each use ({@link #boundMethod}), so that its {@code call} allocates nothing.
+ * <p>The scope keeps the factory's arguments, and binds them to the method afresh for each use
+ * ({@link #boundMethod}): the engine invokes that method object and does not keep it, so that
+ * escape analysis can remove it, and a blocking method's {@code call} allocates nothing. An
+ * asynchronous method's scope has a {@code use} of its own, the engine's shorter path.
  */
 final class GeneratorWriter {
 
@@ -110,38 +116,16 @@ final class GeneratorWriter {
             receiver ->
                 factory.addStatement(
                     "$T.requireNonNull($N, $S)", OBJECTS, receiver, receiver.name()));
-    String yield = method.yieldName();
-    CodeBlock target =
-        method.receiver().isPresent()
-            ? CodeBlock.of("$N", method.receiver().get())
-            : CodeBlock.of("$T", method.owner());
-    CodeBlock arguments =
-        Stream.concat(
-                method.parameters().stream().map(parameter -> CodeBlock.of("$N", parameter)),
-                Stream.of(CodeBlock.of("$N", yield)))
-            .collect(CodeBlock.joining(",$W"));
     ClassName scope = scopes.name().nestedClass(method.scopeName());
     String diamond = method.typeVariables().isEmpty() ? "" : "<>";
-    if (method.kind() == GeneratorMethod.Kind.BLOCKING) {
-      CodeBlock bound =
-          Stream.concat(method.receiver().stream(), method.parameters().stream())
-              .map(parameter -> CodeBlock.of("$N", parameter))
-              .collect(CodeBlock.joining(",$W"));
-      return factory.addStatement("return new $T$L($L)", scope, diamond, bound).build();
-    }
-    return factory
-        .addStatement(
-            "return new $T$L($N ->$W$L.$N($L))",
-            scope,
-            diamond,
-            yield,
-            target,
-            method.name(),
-            arguments)
-        .build();
+    CodeBlock bound =
+        Stream.concat(method.receiver().stream(), method.parameters().stream())
+            .map(parameter -> CodeBlock.of("$N", parameter))
+            .collect(CodeBlock.joining(",$W"));
+    return factory.addStatement("return new $T$L($L)", scope, diamond, bound).build();
   }
 
-  /** The receiver and the parameters of the factory, which a blocking method's scope keeps. */
+  /** The receiver and the parameters of the factory, which the scope keeps. */
   private static List<ParameterSpec> bound(GeneratorMethod method) {
     return Stream.concat(method.receiver().stream(), method.parameters().stream()).toList();
   }
@@ -159,10 +143,9 @@ final class GeneratorWriter {
   private static TypeSpec scopeType(GeneratorMethod method) {
     TypeName resource = method.resourceType();
     TypeName engine = ParameterizedTypeName.get(method.kind().engine(), resource);
-    boolean blocking = method.kind() == GeneratorMethod.Kind.BLOCKING;
     Set<String> taken = new HashSet<>();
     bound(method).forEach(parameter -> taken.add(parameter.name()));
-    String generator = blocking ? ScopeNames.fresh("generator", taken) : "generator";
+    String generator = ScopeNames.fresh("generator", taken);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(method.scopeName())
             .addJavadoc(
@@ -173,28 +156,18 @@ final class GeneratorWriter {
             .addTypeVariables(method.typeVariables())
             .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource));
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(PRIVATE);
-    if (blocking) {
-      for (ParameterSpec parameter : bound(method)) {
-        type.addField(parameter.type(), parameter.name(), PRIVATE, FINAL);
-        constructor
-            .addParameter(parameter.type(), parameter.name())
-            .addStatement("this.$1N = $1N", parameter.name());
-      }
-      constructor.addStatement(
-          "this.$N = new $T<>($S, $L.class)",
-          generator,
-          method.kind().engine(),
-          method.name(),
-          method.scopeName());
-    } else {
+    for (ParameterSpec parameter : bound(method)) {
+      type.addField(parameter.type(), parameter.name(), PRIVATE, FINAL);
       constructor
-          .addParameter(ParameterizedTypeName.get(method.kind().method(), resource), "method")
-          .addStatement(
-              "this.generator = new $T<>($S, $L.class, method)",
-              method.kind().engine(),
-              method.name(),
-              method.scopeName());
+          .addParameter(parameter.type(), parameter.name())
+          .addStatement("this.$1N = $1N", parameter.name());
     }
+    constructor.addStatement(
+        "this.$N = new $T<>($S, $L.class)",
+        generator,
+        method.kind().engine(),
+        method.name(),
+        method.scopeName());
     type.addField(engine, generator, PRIVATE, FINAL)
             .addMethod(constructor.build())
             .addMethod(
@@ -204,8 +177,7 @@ final class GeneratorWriter {
                     .addAnnotation(Override.class)
                     .addModifiers(PUBLIC)
                     .returns(stageOf(resource))
-                    .addStatement(
-                        blocking ? "return $N.enter(method())" : "return $N.enter()", generator)
+                    .addStatement("return $N.enter(method())", generator)
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("exit")
@@ -219,10 +191,8 @@ final class GeneratorWriter {
                     .addParameter(Throwable.class, "failure")
                     .addStatement("return $N.exit(resource, failure)", generator)
                     .build())
-            .addMethods(blockingMethods(method, generator));
-    if (blocking) {
-      type.addMethod(boundMethod(method));
-    }
+            .addMethods(blockingMethods(method, generator))
+            .addMethod(boundMethod(method));
     if (method.isPublic()) {
       type.addModifiers(PUBLIC);
     }
@@ -234,7 +204,8 @@ final class GeneratorWriter {
 
   /**
    * {@code call} and {@code run}, declaring the body's exception and the method's own: an
-   * asynchronous method's through {@code Blocking}, a blocking one's inline in its engine.
+   * asynchronous method's through {@code Blocking}, after its own {@code use}; a blocking one's
+   * inline in its engine.
    */
   private static List<MethodSpec> blockingMethods(GeneratorMethod method, String generator) {
     List<TypeName> mentioned = new ArrayList<>();
@@ -253,8 +224,12 @@ final class GeneratorWriter {
             true);
     CodeBlock declares = declares(method.exceptions());
     if (async) {
-      methods.call().addStatement("return $T.call(generator, body,$W$L)", BLOCKING, declares);
-      methods.run().addStatement("$T.run(generator, body,$W$L)", BLOCKING, declares);
+      methods.call().addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares);
+      methods.run().addStatement("$T.run(this, body,$W$L)", BLOCKING, declares);
+      return List.of(
+          use(method, generator, methods.result()),
+          methods.call().build(),
+          methods.run().build());
     } else {
       methods.call().addStatement("return $N.call(method(), body,$W$L)", generator, declares);
       methods.run().addStatement("$N.run(method(), body,$W$L)", generator, declares);
@@ -263,7 +238,33 @@ final class GeneratorWriter {
   }
 
   /**
-   * {@code method()} of a blocking method's scope: the method with the scope's arguments bound,
+   * {@code use} of an asynchronous method's scope: the engine's own, which runs the body on the spot
+   * when the method yields before it returns.
+   */
+  private static MethodSpec use(GeneratorMethod method, String generator, TypeVariableName result) {
+    TypeName resource = method.resourceType();
+    return MethodSpec.methodBuilder("use")
+        .addJavadoc(
+            "Enters the scope, applies {@code body} to the resource, waits for the body's stage and"
+                + " exits,\nwithout blocking.\n\n")
+        .addJavadoc("@param body the asynchronous body\n")
+        .addJavadoc("@return a future that completes after the scope has exited\n")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .addTypeVariable(result)
+        .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, result))
+        .addParameter(
+            ParameterizedTypeName.get(
+                ClassName.get(Function.class),
+                WildcardTypeName.supertypeOf(resource),
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(COMPLETION_STAGE, result))),
+            "body")
+        .addStatement("return $N.use(method(), body)", generator)
+        .build();
+  }
+
+  /**
+   * {@code method()} of a generator's scope: the method with the scope's arguments bound,
    * for the engine to invoke, created for each use. On JDK 17, escape analysis removes from {@code
    * call} a method object created there, but not one created with the scope and kept by the
    * engine: so {@code call} allocates nothing. The arguments are read into locals first, so that

@@ -5,8 +5,11 @@ import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.YieldStage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import dev.scopegen.runtime.Failures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The scope of an asynchronous {@code @ScopedResource} method, one that takes an {@link AsyncYield}
@@ -31,8 +34,12 @@ import java.util.concurrent.CompletionStage;
  * <p>The outcome follows {@link GeneratorOutcome}, and one rule more: a method whose stage
  * completed before {@code exit} was called did not wait for the body, so it cannot suppress the
  * body's failure. An instance is single-use: a second {@code enter}, {@code call}, {@code run} or
- * {@code use} fails with {@link IllegalStateException}. Generated scopes enter it with {@link
- * Blocking#call} and {@link Blocking#run}, saying which checked failures their method declares.
+ * {@code use} fails with {@link IllegalStateException}.
+ *
+ * <p>Generated scopes keep their method's arguments, create this engine without the method, and
+ * hand a method object created for the use to {@link #enter(Method)} and {@link #use(Method,
+ * Function)}, which do not keep it; their {@code call} and {@code run} are {@link Blocking#call}
+ * and {@link Blocking#run} on themselves, saying which checked failures their method declares.
  *
  * @param <T> the resource type
  */
@@ -69,6 +76,13 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   /** The method has completed: {@link #methodFailure} is set. */
   private static final int FINISHED = 16;
 
+  /**
+   * {@link #use} runs the method and waits for its yield on the caller's thread: a yield keeps the
+   * resource in {@link #yielded} instead of completing the enter stage. Cleared, with a
+   * compare-and-set, when the method returns without having yielded.
+   */
+  private static final int INLINE = 32;
+
   private static final VarHandle PHASE =
       Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "phase", int.class);
 
@@ -90,6 +104,9 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private Throwable bodyFailure;
   private Throwable methodFailure;
   private volatile IllegalStateException secondYield;
+
+  /** The resource of a yield in {@link #INLINE} mode; published by the {@link #YIELDED} bit. */
+  private T yielded;
   /**
    * One field for two things, one after the other (an object less to allocate per use):
    *
@@ -127,6 +144,18 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     this.method = method;
   }
 
+  /**
+   * Creates the state of one invocation of a method, for the generated scope class {@code scope},
+   * which passes the method to {@link #enter(Method)} or {@link #use(Method, Function)}: a method
+   * object created for the use, and not kept, costs nothing once escape analysis removes it.
+   *
+   * @param name the method's name, for error messages
+   * @param scope the generated scope class, whose name the JFR events carry
+   */
+  public AsyncGenerator(String name, Class<?> scope) {
+    this(name, scope, null);
+  }
+
   @Override
   public String scopeName() {
     return scope == null ? name : scope.getName();
@@ -142,9 +171,30 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   @Override
   public CompletionStage<T> enter() {
+    return enter(method);
+  }
+
+  /**
+   * Invokes {@code method} and completes when it yields: {@link #enter()} for a scope created
+   * without its method.
+   *
+   * @param method the method, with its arguments bound
+   * @return a stage that completes with the yielded resource; see {@link #enter()}
+   * @throws IllegalStateException if this scope was already used
+   */
+  public CompletionStage<T> enter(Method<T> method) {
     if (!PHASE.compareAndSet(this, 0, STARTED)) {
       throw GeneratorOutcome.alreadyUsed(name);
     }
+    invoke(method);
+    return this;
+  }
+
+  /**
+   * Invokes the method, and listens to its stage: with no listener at all when the stage completes
+   * only once exit has completed the yield's stage, which exit then reads itself.
+   */
+  private void invoke(Method<T> method) {
     CompletionStage<?> stage;
     try {
       stage = method.invoke(this);
@@ -154,7 +204,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       }
     } catch (Throwable failure) {
       finished(failure);
-      return this;
+      return;
     }
     if (stage instanceof BodyStage) {
       BodyStage cleanups = (BodyStage) stage;
@@ -168,7 +218,98 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     } else {
       stage.handle(this);
     }
-    return this;
+  }
+
+  /**
+   * {@code async with}: the statement of {@link AsyncScope#use}, with the same outcome and the same
+   * cancellation, on a shorter path when the method yields before it returns, as most do.
+   *
+   * <p>Then the resource never travels through the enter stage: the body runs on the spot, and when
+   * its stage is already complete the scope exits on the spot too, and the returned future is
+   * created complete. Nobody holds that future before it is returned, so nobody can cancel the use
+   * meanwhile; a cancel of the yield's stage (a deadline inside the method) is kept by the {@link
+   * BodyLink} as usual. Whatever is still pending (the yield, the body, the method's cleanup) hands
+   * the rest of the statement to {@link UseFuture}, as the default {@code use} does.
+   *
+   * <p>Like {@code call} of a blocking generator, this path claims the single use with a plain
+   * write: it catches every use that follows another, not two threads using one scope at once.
+   *
+   * @param <R> the result type
+   * @param body the asynchronous body
+   * @return a future that completes after the scope has exited
+   */
+  @Override
+  public <R> CompletableFuture<R> use(Function<? super T, ? extends CompletionStage<R>> body) {
+    return use(method, body);
+  }
+
+  /**
+   * {@link #use(Function)} for a scope created without its method.
+   *
+   * @param <R> the result type
+   * @param method the method, with its arguments bound
+   * @param body the asynchronous body
+   * @return a future that completes after the scope has exited
+   */
+  public <R> CompletableFuture<R> use(
+      Method<T> method, Function<? super T, ? extends CompletionStage<R>> body) {
+    if (phase != 0 || ScopeEvents.enabled()) {
+      // A second use fails as a second enter does; a recording wraps the scope.
+      return UseFuture.start(new Started<>(this, method), body);
+    }
+    PHASE.set(this, STARTED | INLINE);
+    invoke(method);
+    int current = phase;
+    while ((current & YIELDED) == 0) {
+      if (PHASE.compareAndSet(this, current, current & ~INLINE)) {
+        // Not yielded (yet): the yield completes the enter stage when it comes, as after enter.
+        return UseFuture.start(new Started<>(this, null), body);
+      }
+      current = phase;
+    }
+    T resource = yielded;
+    CompletionStage<R> stage;
+    try {
+      stage = Stages.nonNull(body.apply(resource), "the body");
+    } catch (Throwable bodyFailure) {
+      return exitNow(resource, null, bodyFailure);
+    }
+    if (Stages.isDoneNormally(stage)) {
+      return exitNow(resource, Stages.valueOf(stage), null);
+    }
+    if (Stages.isDoneExceptionally(stage)) {
+      return exitNow(resource, null, Failures.unwrap(Stages.failureNow(stage)));
+    }
+    // The body runs on: the use needs its future now, and the enter stage its resource, which
+    // links the body to a cancel of the yield's stage.
+    complete(resource);
+    return UseFuture.start(new Started<>(this, null), entered -> stage);
+  }
+
+  /** Exits after a body that ended before its future was handed out: nothing can cancel it. */
+  private <R> CompletableFuture<R> exitNow(T resource, R value, Throwable failure) {
+    CompletionStage<Boolean> exiting;
+    try {
+      exiting = exit(resource, failure);
+    } catch (Throwable crash) {
+      // Only an exit that another thread called first: a cleanup failure (rule 4), as in use.
+      return CompletableFuture.failedFuture(
+          failure == null ? crash : Failures.addSuppressed(failure, crash));
+    }
+    if (Stages.isDoneNormally(exiting)) {
+      if (Boolean.TRUE.equals(Stages.valueOf(exiting))) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return failure != null
+          ? CompletableFuture.failedFuture(failure)
+          : CompletableFuture.completedFuture(value);
+    }
+    if (Stages.isDoneExceptionally(exiting)) {
+      return CompletableFuture.failedFuture(Failures.unwrap(Stages.failureNow(exiting)));
+    }
+    Exiting<R> future = new Exiting<>(value, failure);
+    exiting.handle(future);
+    return future;
   }
 
   /**
@@ -183,13 +324,22 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   @Override
   public CompletionStage<Boolean> exit(T resource, Throwable failure) {
-    int before;
-    do {
-      before = phase;
+    int before = phase;
+    if ((before & INLINE) != 0 && ((before & FINISHED) != 0 || waiting instanceof BodyStage)) {
+      // A use that took the resource from an inline yield, and no listener of the method's stage
+      // that could finish it meanwhile: nothing else writes the state now, a plain write will do.
       if ((before & YIELDED) == 0 || (before & EXITING) != 0) {
         throw GeneratorOutcome.notEntered(name);
       }
-    } while (!PHASE.compareAndSet(this, before, before | EXITING));
+      PHASE.set(this, before | EXITING);
+    } else {
+      do {
+        before = phase;
+        if ((before & YIELDED) == 0 || (before & EXITING) != 0) {
+          throw GeneratorOutcome.notEntered(name);
+        }
+      } while (!PHASE.compareAndSet(this, before, before | EXITING));
+    }
     boolean finishedFirst = (before & FINISHED) != 0;
     BodyStage cleanups = waiting instanceof BodyStage ? (BodyStage) waiting : null;
     if (cleanups != null && cleanups.isDone()) {
@@ -244,8 +394,11 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       if ((before & (YIELDED | FINISHED)) != 0) {
         return BodyStage.failed(misplacedYield(before));
       }
+      yielded = resource;
     } while (!PHASE.compareAndSet(this, before, before | YIELDED));
-    complete(resource);
+    if ((before & INLINE) == 0) {
+      complete(resource);
+    }
     return bodyDone;
   }
 
@@ -306,5 +459,76 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   @Override
   public void stageDone(Throwable failure) {
     finished(GeneratorOutcome.unwrap(failure, bodyFailure));
+  }
+
+  /**
+   * The scope of a {@link #use}, for {@link UseFuture} to run or to finish: its enter invokes the
+   * method, or, once the use has invoked it, hands on the enter stage, which the yield completes.
+   */
+  private static final class Started<T> implements AsyncScope<T>, NamedScope {
+    private final AsyncGenerator<T> generator;
+    private final Method<T> method;
+
+    /** {@code method} is {@code null} once the use has invoked it. */
+    Started(AsyncGenerator<T> generator, Method<T> method) {
+      this.generator = generator;
+      this.method = method;
+    }
+
+    @Override
+    public CompletionStage<T> enter() {
+      return method == null ? generator : generator.enter(method);
+    }
+
+    @Override
+    public CompletionStage<Boolean> exit(T resource, Throwable failure) {
+      return generator.exit(resource, failure);
+    }
+
+    @Override
+    public String scopeName() {
+      return generator.scopeName();
+    }
+  }
+
+  /**
+   * The future of a {@link #use} whose body has ended while the method's cleanup still runs: it
+   * completes as {@link UseFuture} does then, and refuses {@code cancel}, as there is no body left
+   * to cancel and cleanup is never cancelled.
+   */
+  private static final class Exiting<R> extends CompletableFuture<R>
+      implements BiFunction<Boolean, Throwable, Void> {
+    private final R value;
+    private final Throwable failure;
+
+    Exiting(R value, Throwable failure) {
+      this.value = value;
+      this.failure = failure;
+    }
+
+    /** Exit's stage completed. */
+    @Override
+    public Void apply(Boolean suppress, Throwable exitFailure) {
+      if (exitFailure != null) {
+        completeExceptionally(Failures.unwrap(exitFailure));
+      } else if (Boolean.TRUE.equals(suppress)) {
+        complete(null);
+      } else if (failure != null) {
+        completeExceptionally(failure);
+      } else {
+        complete(value);
+      }
+      return null;
+    }
+
+    /**
+     * Refused: the body has ended, and the cleanup that runs is never cancelled.
+     *
+     * @return {@code false}
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
   }
 }
