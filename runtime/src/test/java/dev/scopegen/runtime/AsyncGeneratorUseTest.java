@@ -1,0 +1,256 @@
+package dev.scopegen.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scopegen.runtime.internal.AsyncGenerator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The asynchronous generator's own {@code use}, which runs the body where the method yields: it
+ * must end every use exactly as the general statement over {@code enter} and {@code exit} does,
+ * and keep what that statement promises where its own path differs (a yield from another thread,
+ * a cleanup still running, a second use).
+ */
+@Timeout(10)
+class AsyncGeneratorUseTest {
+
+  /** Method shapes, each a new method for a new use: what it does around its yield. */
+  private static Map<String, Supplier<AsyncGenerator.Method<String>>> methods() {
+    Map<String, Supplier<AsyncGenerator.Method<String>>> methods = new LinkedHashMap<>();
+    methods.put("yield only", () -> y -> y.yield("r"));
+    methods.put("andFinally", () -> y -> y.yield("r").andFinally(() -> {}));
+    methods.put(
+        "failing andFinally",
+        () -> y -> y.yield("r").andFinally(() -> {
+          throw new IllegalStateException("cleanup");
+        }));
+    methods.put("onFailure", () -> y -> y.yield("r").onFailure(() -> {}));
+    methods.put("suppressing handle", () -> y -> y.yield("r").handle((ok, failure) -> null));
+    methods.put(
+        "replacing handle",
+        () ->
+            y ->
+                y.yield("r")
+                    .handle(
+                        (ok, failure) -> {
+                          if (failure != null) {
+                            throw new IllegalArgumentException("replaced", failure);
+                          }
+                          return null;
+                        }));
+    methods.put(
+        "done before exit",
+        () ->
+            y -> {
+              y.yield("r");
+              return CompletableFuture.completedFuture(null);
+            });
+    methods.put(
+        "throws after yield",
+        () ->
+            y -> {
+              y.yield("r");
+              throw new IllegalStateException("after");
+            });
+    methods.put(
+        "yields twice",
+        () ->
+            y -> {
+              y.yield("r");
+              return y.yield("again");
+            });
+    methods.put("no yield", () -> y -> CompletableFuture.completedFuture(null));
+    methods.put("fails first", () -> y -> CompletableFuture.failedFuture(new ArithmeticException()));
+    methods.put("null stage", () -> y -> null);
+    methods.put(
+        "yields from another thread, joined",
+        () ->
+            y -> {
+              CompletableFuture<YieldStage> yielded =
+                  CompletableFuture.supplyAsync(() -> y.yield("r"));
+              return yielded.join();
+            });
+    return methods;
+  }
+
+  /** Body shapes, each creating its failures afresh. */
+  private static Map<String, Function<String, CompletionStage<String>>> bodies() {
+    Map<String, Function<String, CompletionStage<String>>> bodies = new LinkedHashMap<>();
+    bodies.put("succeeds", resource -> CompletableFuture.completedFuture(resource + "!"));
+    bodies.put(
+        "fails", resource -> CompletableFuture.failedFuture(new UnsupportedOperationException()));
+    bodies.put(
+        "throws",
+        resource -> {
+          throw new CompletionException(new UnsupportedOperationException());
+        });
+    bodies.put("returns null", resource -> null);
+    bodies.put(
+        "fails later",
+        resource ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  throw new UnsupportedOperationException();
+                }));
+    bodies.put(
+        "succeeds later",
+        resource -> CompletableFuture.supplyAsync(() -> resource + "?"));
+    return bodies;
+  }
+
+  @Test
+  void everyShapeEndsAsTheGeneralStatementDoes() {
+    List<String> mismatches = new ArrayList<>();
+    int cases = 0;
+    for (Map.Entry<String, Supplier<AsyncGenerator.Method<String>>> method : methods().entrySet()) {
+      for (Map.Entry<String, Function<String, CompletionStage<String>>> body :
+          bodies().entrySet()) {
+        AsyncGenerator<String> own = new AsyncGenerator<>("g", method.getValue().get());
+        String actual = outcome(own.use(body.getValue()));
+        AsyncGenerator<String> general = new AsyncGenerator<>("g", method.getValue().get());
+        AsyncScope<String> protocol =
+            new AsyncScope<>() {
+              @Override
+              public CompletionStage<String> enter() {
+                return general.enter();
+              }
+
+              @Override
+              public CompletionStage<Boolean> exit(String resource, Throwable failure) {
+                return general.exit(resource, failure);
+              }
+            };
+        String expected = outcome(protocol.use(body.getValue()));
+        cases++;
+        if (!expected.equals(actual)) {
+          mismatches.add(
+              method.getKey() + " / " + body.getKey() + ": " + actual + ", expected " + expected);
+        }
+      }
+    }
+    assertEquals(List.of(), mismatches);
+    assertEquals(methods().size() * bodies().size(), cases);
+  }
+
+  /**
+   * The outcome of a use, told by its value or its failure as stored (never unwrapped): class,
+   * message, cause and suppressed.
+   */
+  private static String outcome(CompletableFuture<String> use) {
+    try {
+      use.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException expected) {
+      // read below, as stored
+    } catch (Exception other) {
+      throw new AssertionError(other);
+    }
+    return use.handle(
+            (value, failure) ->
+                failure == null
+                    ? "value " + value
+                    : "failure "
+                        + failure.getClass().getSimpleName()
+                        + " "
+                        + failure.getMessage()
+                        + " cause "
+                        + (failure.getCause() == null
+                            ? null
+                            : failure.getCause().getClass().getSimpleName())
+                        + " suppressed "
+                        + Arrays.stream(failure.getSuppressed())
+                            .map(suppressed -> suppressed.getClass().getSimpleName())
+                            .toList())
+        .join();
+  }
+
+  @Test
+  void theBodysFailureIsTheSameObject() {
+    UnsupportedOperationException thrown = new UnsupportedOperationException();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>("g", y -> y.yield("r").andFinally(() -> {}));
+
+    CompletableFuture<String> use =
+        generator.use(
+            resource -> {
+              throw thrown;
+            });
+
+    ExecutionException failure = assertThrows(ExecutionException.class, use::get);
+    assertSame(thrown, failure.getCause());
+  }
+
+  @Test
+  void aCleanupStillRunningKeepsTheUseOpenAndRefusesCancel() {
+    CompletableFuture<Void> closing = new CompletableFuture<>();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>("g", y -> y.yield("r").andFinally(() -> closing));
+
+    CompletableFuture<String> use = generator.use(r -> CompletableFuture.completedFuture(r + "!"));
+
+    assertFalse(use.isDone());
+    assertFalse(use.cancel(true));
+    assertFalse(use.isDone());
+    closing.complete(null);
+    assertEquals("r!", use.join());
+  }
+
+  @Test
+  void aYieldAfterTheMethodReturnedStartsTheBodyThen() {
+    CompletableFuture<String> connection = new CompletableFuture<>();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>("g", y -> connection.thenCompose(y::yield));
+
+    CompletableFuture<String> use = generator.use(r -> CompletableFuture.completedFuture(r + "!"));
+
+    assertFalse(use.isDone());
+    CompletableFuture.runAsync(() -> connection.complete("late"));
+    assertEquals("late!", use.join());
+  }
+
+  @Test
+  void aCancelWhileTheMethodIsBeforeItsYieldReleasesTheLateResource() {
+    CompletableFuture<String> connection = new CompletableFuture<>();
+    List<String> log = new ArrayList<>();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>(
+            "g",
+            y -> connection.thenCompose(r -> y.yield(r).andFinally(() -> log.add("released"))));
+
+    CompletableFuture<String> use = generator.use(r -> CompletableFuture.completedFuture(r));
+
+    assertTrue(use.cancel(true));
+    connection.complete("late");
+    assertTrue(use.isCancelled());
+    assertEquals(List.of("released"), log);
+  }
+
+  @Test
+  void aScopeIsUsedOnce() {
+    AsyncGenerator<String> generator = new AsyncGenerator<>("g", y -> y.yield("r"));
+    assertEquals("r", generator.use(CompletableFuture::completedFuture).join());
+
+    CompletableFuture<String> again = generator.use(CompletableFuture::completedFuture);
+
+    ExecutionException second = assertThrows(ExecutionException.class, again::get);
+    assertTrue(second.getCause() instanceof IllegalStateException, second.getCause().toString());
+    assertThrows(IllegalStateException.class, generator::enter);
+    assertThrows(IllegalStateException.class, () -> generator.exit("r", null));
+  }
+}
