@@ -253,4 +253,18 @@ class AsyncGeneratorUseTest {
     assertThrows(IllegalStateException.class, generator::enter);
     assertThrows(IllegalStateException.class, () -> generator.exit("r", null));
   }
+
+  @Test
+  void aScopeGivenItsMethodForEachUseIsUsedOnceToo() {
+    AsyncGenerator<String> generator = new AsyncGenerator<>("g", AsyncGeneratorUseTest.class);
+    AsyncGenerator.Method<String> method = y -> y.yield("r");
+    assertEquals("r", generator.use(method, CompletableFuture::completedFuture).join());
+
+    CompletableFuture<String> again = generator.use(method, CompletableFuture::completedFuture);
+
+    ExecutionException second = assertThrows(ExecutionException.class, again::get);
+    assertTrue(second.getCause() instanceof IllegalStateException, second.getCause().toString());
+    assertThrows(IllegalStateException.class, () -> generator.enter(method));
+    assertEquals(AsyncGeneratorUseTest.class.getName(), generator.scopeName());
+  }
 }

@@ -88,7 +88,6 @@ public final class AsyncGenerator<T> extends BodyLink<T>
 
   private final String name;
   private final Class<?> scope;
-  private final Method<T> method;
 
   /**
    * The stage the yield returned: completed by {@link #exit} with the body's outcome; a cancel of
@@ -108,9 +107,10 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   /** The resource of a yield in {@link #INLINE} mode; published by the {@link #YIELDED} bit. */
   private T yielded;
   /**
-   * One field for two things, one after the other (an object less to allocate per use):
+   * One field for three things, one after the other (a smaller object to allocate per use):
    *
    * <ul>
+   *   <li>Until it is invoked, the {@link Method} given to the constructor, if any.
    *   <li>From {@link #enter} to {@link #exit}, a {@link BodyStage}: the method's stage when it is
    *       the yield's stage or chained on it. It completes only once exit has completed the yield's
    *       stage, so exit reads it there, with no listener. Written by enter, which exit follows.
@@ -141,7 +141,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   public AsyncGenerator(String name, Class<?> scope, Method<T> method) {
     this.name = name;
     this.scope = scope;
-    this.method = method;
+    this.waiting = method;
   }
 
   /**
@@ -171,7 +171,14 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   @Override
   public CompletionStage<T> enter() {
-    return enter(method);
+    return enter(method());
+  }
+
+  /** The method given to the constructor; {@code null} if none, or once it was invoked. */
+  @SuppressWarnings("unchecked") // the constructor's
+  private Method<T> method() {
+    Object method = waiting;
+    return method instanceof Method ? (Method<T>) method : null;
   }
 
   /**
@@ -195,6 +202,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    * only once exit has completed the yield's stage, which exit then reads itself.
    */
   private void invoke(Method<T> method) {
+    waiting = null;
     CompletionStage<?> stage;
     try {
       stage = method.invoke(this);
@@ -240,7 +248,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   @Override
   public <R> CompletableFuture<R> use(Function<? super T, ? extends CompletionStage<R>> body) {
-    return use(method, body);
+    return use(method(), body);
   }
 
   /**
@@ -255,7 +263,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       Method<T> method, Function<? super T, ? extends CompletionStage<R>> body) {
     if (phase != 0 || ScopeEvents.enabled()) {
       // A second use fails as a second enter does; a recording wraps the scope.
-      return UseFuture.start(new Started<>(this, method), body);
+      return UseFuture.start(new Started<>(this, method, false), body);
     }
     PHASE.set(this, STARTED | INLINE);
     invoke(method);
@@ -263,7 +271,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     while ((current & YIELDED) == 0) {
       if (PHASE.compareAndSet(this, current, current & ~INLINE)) {
         // Not yielded (yet): the yield completes the enter stage when it comes, as after enter.
-        return UseFuture.start(new Started<>(this, null), body);
+        return UseFuture.start(new Started<>(this, null, true), body);
       }
       current = phase;
     }
@@ -283,7 +291,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     // The body runs on: the use needs its future now, and the enter stage its resource, which
     // links the body to a cancel of the yield's stage.
     complete(resource);
-    return UseFuture.start(new Started<>(this, null), entered -> stage);
+    return UseFuture.start(new Started<>(this, null, true), entered -> stage);
   }
 
   /** Exits after a body that ended before its future was handed out: nothing can cancel it. */
@@ -394,7 +402,9 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       if ((before & (YIELDED | FINISHED)) != 0) {
         return BodyStage.failed(misplacedYield(before));
       }
-      yielded = resource;
+      if ((before & INLINE) != 0) {
+        yielded = resource;
+      }
     } while (!PHASE.compareAndSet(this, before, before | YIELDED));
     if ((before & INLINE) == 0) {
       complete(resource);
@@ -467,17 +477,21 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   private static final class Started<T> implements AsyncScope<T>, NamedScope {
     private final AsyncGenerator<T> generator;
+
+    /** The method to invoke, unless the use has invoked it already. */
     private final Method<T> method;
 
-    /** {@code method} is {@code null} once the use has invoked it. */
-    Started(AsyncGenerator<T> generator, Method<T> method) {
+    private final boolean invoked;
+
+    Started(AsyncGenerator<T> generator, Method<T> method, boolean invoked) {
       this.generator = generator;
       this.method = method;
+      this.invoked = invoked;
     }
 
     @Override
     public CompletionStage<T> enter() {
-      return method == null ? generator : generator.enter(method);
+      return invoked ? generator : generator.enter(method);
     }
 
     @Override

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * completeOnTimeout}) calls it too. Further listeners, and the stages users derive with the methods
  * of {@link CompletionStage}, are ordinary dependents of the future.
  */
-final class BodyStage extends CompletableFuture<Void> implements YieldStage, StageListener {
+class BodyStage extends CompletableFuture<Void> implements YieldStage {
 
   /** The value of {@link #listener} once it was called. */
   private static final Object CALLED = new Object();
@@ -41,11 +41,6 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
    * generator's {@link BodyLink} to the body ({@code null} when there is no body to reach).
    */
   private final Object up;
-
-  /** This stage's cleanup: an {@link AsyncCleanup} or a {@link Cleanup}; null for the yield's. */
-  private final Object cleanup;
-
-  private final boolean onlyOnFailure;
 
   /**
    * The first {@link StageListener}: {@code null} until one comes, {@link #CALLED} once called.
@@ -66,20 +61,19 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
    * @param link the generator's link to the body, or {@code null} when there is no body to reach
    */
   BodyStage(BodyLink<?> link) {
-    this(link, null, false);
+    this.up = link;
   }
 
-  private BodyStage(Object up, Object cleanup, boolean onlyOnFailure) {
-    this.up = up;
-    this.cleanup = cleanup;
-    this.onlyOnFailure = onlyOnFailure;
+  /** A stage chained after {@code before}: {@link Chained}. */
+  private BodyStage(BodyStage before) {
+    this.up = before;
   }
 
   /**
    * A stage that has already failed: what a misplaced yield returns.
    */
   static BodyStage failed(Throwable failure) {
-    BodyStage stage = new BodyStage(null);
+    BodyStage stage = new BodyStage((BodyLink<?>) null);
     stage.completeExceptionally(failure);
     return stage;
   }
@@ -105,7 +99,7 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
   }
 
   private YieldStage chain(Object cleanup, boolean onlyOnFailure) {
-    BodyStage next = new BodyStage(this, cleanup, onlyOnFailure);
+    Chained next = new Chained(this, cleanup, onlyOnFailure);
     listen(next);
     return next;
   }
@@ -240,47 +234,66 @@ final class BodyStage extends CompletableFuture<Void> implements YieldStage, Sta
     return up != null && ((BodyLink<?>) up).cancelBody();
   }
 
-  /** The stage before completed with {@code failure} (the same object), or normally. */
-  @Override
-  public void stageDone(Throwable failure) {
-    if (onlyOnFailure && failure == null) {
-      complete(null);
-      return;
-    }
-    CompletionStage<?> cleaning;
-    try {
-      if (cleanup instanceof AsyncCleanup) {
-        cleaning = ((AsyncCleanup) cleanup).run();
-        if (cleaning == null) {
-          throw new NullPointerException("a cleanup returned null instead of a CompletionStage");
-        }
-      } else {
-        ((Cleanup) cleanup).run();
-        cleaning = null;
-      }
-    } catch (Throwable cleanupFailure) {
-      settle(failure, cleanupFailure);
-      return;
-    }
-    if (cleaning == null || Stages.isDoneNormally(cleaning)) {
-      settle(failure, null);
-    } else {
-      cleaning.handle(
-          (done, cleanupFailure) -> {
-            settle(failure, Failures.unwrap(cleanupFailure));
-            return null;
-          });
-    }
-  }
+  /**
+   * A stage chained with {@code andFinally} or {@code onFailure}: it listens to the stage before,
+   * runs its cleanup, and completes with the outcome. The yield's own stage has no cleanup, and
+   * none of these fields.
+   */
+  private static final class Chained extends BodyStage implements StageListener {
 
-  /** Completes with {@code failure}, or else with {@code cleanupFailure}; rule 4 of the scopes. */
-  private void settle(Throwable failure, Throwable cleanupFailure) {
-    if (failure != null) {
-      completeExceptionally(Failures.addSuppressed(failure, cleanupFailure));
-    } else if (cleanupFailure != null) {
-      completeExceptionally(cleanupFailure);
-    } else {
-      complete(null);
+    /** This stage's cleanup: an {@link AsyncCleanup} or a {@link Cleanup}. */
+    private final Object cleanup;
+
+    private final boolean onlyOnFailure;
+
+    Chained(BodyStage before, Object cleanup, boolean onlyOnFailure) {
+      super(before);
+      this.cleanup = cleanup;
+      this.onlyOnFailure = onlyOnFailure;
+    }
+
+    /** The stage before completed with {@code failure} (the same object), or normally. */
+    @Override
+    public void stageDone(Throwable failure) {
+      if (onlyOnFailure && failure == null) {
+        complete(null);
+        return;
+      }
+      CompletionStage<?> cleaning;
+      try {
+        if (cleanup instanceof AsyncCleanup) {
+          cleaning = ((AsyncCleanup) cleanup).run();
+          if (cleaning == null) {
+            throw new NullPointerException("a cleanup returned null instead of a CompletionStage");
+          }
+        } else {
+          ((Cleanup) cleanup).run();
+          cleaning = null;
+        }
+      } catch (Throwable cleanupFailure) {
+        settle(failure, cleanupFailure);
+        return;
+      }
+      if (cleaning == null || Stages.isDoneNormally(cleaning)) {
+        settle(failure, null);
+      } else {
+        cleaning.handle(
+            (done, cleanupFailure) -> {
+              settle(failure, Failures.unwrap(cleanupFailure));
+              return null;
+            });
+      }
+    }
+
+    /** Completes with {@code failure}, or else with {@code cleanupFailure}: rule 4 of scopes. */
+    private void settle(Throwable failure, Throwable cleanupFailure) {
+      if (failure != null) {
+        completeExceptionally(Failures.addSuppressed(failure, cleanupFailure));
+      } else if (cleanupFailure != null) {
+        completeExceptionally(cleanupFailure);
+      } else {
+        complete(null);
+      }
     }
   }
 }
