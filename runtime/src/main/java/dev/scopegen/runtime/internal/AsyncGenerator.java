@@ -2,10 +2,10 @@ package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.AsyncYield;
+import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.YieldStage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import dev.scopegen.runtime.Failures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -106,6 +106,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
 
   /** The resource of a yield in {@link #INLINE} mode; published by the {@link #YIELDED} bit. */
   private T yielded;
+
   /**
    * One field for three things, one after the other (a smaller object to allocate per use):
    *
