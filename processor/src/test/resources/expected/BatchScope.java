@@ -3,9 +3,9 @@ package test;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.List;
 import java.util.Objects;
@@ -56,13 +56,16 @@ final class BatchScope implements SynchronousScope<List<String>> {
    */
   @Override
   public CompletionStage<Boolean> exit(List<String> resource, Throwable failure) {
-    return new ExitSequence<List<String>>(resource, failure) {
-      @Override
-      protected CompletionStage<?> commit(List<String> resource) {
-        target.flush(resource);
-        return Stages.done();
-      }
-    }.start();
+    boolean suppress;
+    try {
+      suppress = exitNow(resource, failure);
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+    if (failure == null) {
+      return SynchronousExit.committed(suppress);
+    }
+    return Stages.of(suppress);
   }
 
   /**

@@ -4,9 +4,9 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,27 +61,16 @@ public final class DatabaseScope implements SynchronousScope<Connection> {
    */
   @Override
   public CompletionStage<Boolean> exit(Connection resource, Throwable failure) {
-    return new ExitSequence<Connection>(resource, failure) {
-      @Override
-      protected CompletionStage<?> commit(Connection resource) throws SQLException {
-        target.commit(resource);
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<?> rollback(Connection resource, Throwable failure) throws
-          SQLException {
-        target.rollback(resource, failure);
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<Boolean> close(Connection resource, Throwable failure) throws
-          SQLException {
-        target.close(resource);
-        return Stages.of(false);
-      }
-    }.start();
+    boolean suppress;
+    try {
+      suppress = exitNow(resource, failure);
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+    if (failure != null) {
+      return SynchronousExit.rolledBack(suppress);
+    }
+    return SynchronousExit.committed(suppress);
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
@@ -58,12 +57,11 @@ public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
    */
   @Override
   public CompletionStage<Boolean> exit(T$ resource, Throwable failure) {
-    return new ExitSequence<T$>(resource, failure) {
-      @Override
-      protected CompletionStage<Boolean> close(T$ resource, Throwable failure) {
-        return Stages.of(target.close$(resource, failure));
-      }
-    }.start();
+    try {
+      return Stages.of(exitNow(resource, failure));
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
   }
 
   /**

@@ -4,9 +4,9 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -58,24 +58,16 @@ final class JournalScope implements SynchronousScope<Integer> {
    */
   @Override
   public CompletionStage<Boolean> exit(Integer resource, Throwable failure) {
-    return new ExitSequence<Integer>(resource, failure) {
-      @Override
-      protected CompletionStage<?> commit(Integer resource) {
-        target.commit(resource);
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<?> rollback(Integer resource, Throwable failure) {
-        target.rollback(resource, failure);
-        return Stages.done();
-      }
-
-      @Override
-      protected boolean rollsBackOn(Throwable failure) {
-        return JournalScope.rollsBackOn(failure);
-      }
-    }.start();
+    boolean suppress;
+    try {
+      suppress = exitNow(resource, failure);
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+    if (failure != null && rollsBackOn(failure)) {
+      return SynchronousExit.rolledBack(suppress);
+    }
+    return SynchronousExit.committed(suppress);
   }
 
   /**

@@ -4,9 +4,9 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -57,24 +57,16 @@ final class TenancyScope implements SynchronousScope<String> {
    */
   @Override
   public CompletionStage<Boolean> exit(String resource, Throwable failure) {
-    return new ExitSequence<String>(resource, failure) {
-      @Override
-      protected CompletionStage<?> rollback(String resource, Throwable failure) {
-        target.revoke(resource, failure);
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<Boolean> close(String resource, Throwable failure) {
-        target.release(resource, failure);
-        return Stages.of(false);
-      }
-
-      @Override
-      protected boolean rollsBackOn(Throwable failure) {
-        return TenancyScope.rollsBackOn(failure);
-      }
-    }.start();
+    boolean suppress;
+    try {
+      suppress = exitNow(resource, failure);
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+    if (failure != null && rollsBackOn(failure)) {
+      return SynchronousExit.rolledBack(suppress);
+    }
+    return Stages.of(suppress);
   }
 
   /**

@@ -4,9 +4,9 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -59,23 +59,16 @@ final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving
    */
   @Override
   public CompletionStage<Boolean> exit(Tenancy.Forgiving resource, Throwable failure) {
-    return new ExitSequence<Tenancy.Forgiving>(resource, failure) {
-      @Override
-      protected CompletionStage<?> rollback(Tenancy.Forgiving resource, Throwable failure) {
-        target.undo();
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<Boolean> close(Tenancy.Forgiving resource, Throwable failure) {
-        return Stages.of(target.close(failure));
-      }
-
-      @Override
-      protected boolean rollsBackOn(Throwable failure) {
-        return Tenancy_ForgivingScope.rollsBackOn(failure);
-      }
-    }.start();
+    boolean suppress;
+    try {
+      suppress = exitNow(resource, failure);
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+    if (failure != null && rollsBackOn(failure)) {
+      return SynchronousExit.rolledBack(suppress);
+    }
+    return Stages.of(suppress);
   }
 
   /**

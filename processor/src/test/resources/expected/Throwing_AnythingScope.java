@@ -4,7 +4,6 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
@@ -56,14 +55,11 @@ public final class Throwing_AnythingScope implements SynchronousScope<String> {
    */
   @Override
   public CompletionStage<Boolean> exit(String resource, Throwable failure) {
-    return new ExitSequence<String>(resource, failure) {
-      @Override
-      protected CompletionStage<Boolean> close(String resource, Throwable failure) throws
-          Throwable {
-        target.close();
-        return Stages.of(false);
-      }
-    }.start();
+    try {
+      return Stages.of(exitNow(resource, failure));
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
   }
 
   /**

@@ -4,9 +4,9 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
-import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -59,19 +59,16 @@ public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
    */
   @Override
   public CompletionStage<Boolean> exit(Ť resource, Throwable failure) {
-    return new ExitSequence<Ť>(resource, failure) {
-      @Override
-      protected CompletionStage<?> rollback(Ť resource, Throwable failure) {
-        target.zurückrollen(resource, failure);
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<Boolean> close(Ť resource, Throwable failure) {
-        target.schließen();
-        return Stages.of(false);
-      }
-    }.start();
+    boolean suppress;
+    try {
+      suppress = exitNow(resource, failure);
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+    if (failure != null) {
+      return SynchronousExit.rolledBack(suppress);
+    }
+    return Stages.of(suppress);
   }
 
   /**

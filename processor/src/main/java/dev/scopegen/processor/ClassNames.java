@@ -20,6 +20,7 @@ final class ClassNames {
   static final ClassName SCOPE_EVENTS = ClassName.get(INTERNAL, "ScopeEvents");
   static final ClassName SYNCHRONOUS_SCOPE = ClassName.get(INTERNAL, "SynchronousScope");
   static final ClassName EXIT_SEQUENCE = ClassName.get(INTERNAL, "ExitSequence");
+  static final ClassName SYNCHRONOUS_EXIT = ClassName.get(INTERNAL, "SynchronousExit");
   static final ClassName BLOCKING_GENERATOR = ClassName.get(INTERNAL, "BlockingGenerator");
   static final ClassName ASYNC_GENERATOR = ClassName.get(INTERNAL, "AsyncGenerator");
 

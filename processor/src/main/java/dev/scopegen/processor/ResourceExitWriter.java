@@ -2,6 +2,7 @@ package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.EXIT_SEQUENCE;
 import static dev.scopegen.processor.ClassNames.STAGES;
+import static dev.scopegen.processor.ClassNames.SYNCHRONOUS_EXIT;
 import static dev.scopegen.processor.WriterSupport.code;
 import static dev.scopegen.processor.WriterSupport.invocation;
 import static dev.scopegen.processor.WriterSupport.rollsBackOn;
@@ -22,7 +23,9 @@ import java.util.Optional;
 
 /**
  * Writes the {@code exit} method of a scope: an {@code ExitSequence} whose hooks call the
- * {@code @Commit}, {@code @Rollback} and {@code @Exit} methods, each returning a stage.
+ * {@code @Commit}, {@code @Rollback} and {@code @Exit} methods, each returning a stage; or, for a
+ * synchronous scope, {@code exitNow} with its outcome in a completed stage, which spares javac and
+ * the class path one anonymous class per scope.
  */
 final class ResourceExitWriter {
 
@@ -34,14 +37,25 @@ final class ResourceExitWriter {
   private ResourceExitWriter() {}
 
   /**
-   * Returns {@code exit}: an anonymous {@code ExitSequence} whose hooks call the {@code @Commit},
-   * {@code @Rollback} and {@code @Exit} methods.
+   * Returns {@code exit}: over {@code exitNow} when it can be, otherwise an anonymous {@code
+   * ExitSequence} whose hooks call the {@code @Commit}, {@code @Rollback} and {@code @Exit} methods.
    *
    * @param resource a validated resource class
    * @return the method
    */
   static MethodSpec exit(ResourceClass resource) {
     TypeName resourceType = resource.resourceType();
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("exit")
+            .addJavadoc("$L", wrap("Exits the scope: " + exitSteps(resource) + "."))
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .returns(stageOf(BOOLEAN))
+            .addParameter(resourceType, "resource")
+            .addParameter(Throwable.class, "failure");
+    if (exitsNow(resource)) {
+      return method.addCode(overExitNow(resource)).build();
+    }
     TypeSpec.Builder sequence =
         TypeSpec.anonymousClassBuilder("resource, failure")
             .superclass(ParameterizedTypeName.get(EXIT_SEQUENCE, resourceType));
@@ -73,15 +87,65 @@ final class ResourceExitWriter {
               .addCode(rollsBackOnBody(resource))
               .build());
     }
-    return MethodSpec.methodBuilder("exit")
-        .addJavadoc("$L", wrap("Exits the scope: " + exitSteps(resource) + "."))
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(stageOf(BOOLEAN))
-        .addParameter(resourceType, "resource")
-        .addParameter(Throwable.class, "failure")
-        .addStatement("return $L.start()", sequence.build())
-        .build();
+    return method.addStatement("return $L.start()", sequence.build()).build();
+  }
+
+  /**
+   * Whether {@code exit} is written over {@code exitNow}: when every method is synchronous, unless
+   * the class commits and its exit can suppress. There, {@code exitNow} returns {@code true} after
+   * success both when the exit suppressed a commit failure (the exit rolled back) and when it
+   * returned {@code true} with nothing to suppress (the exit committed), which the JFR event tells
+   * apart.
+   */
+  private static boolean exitsNow(ResourceClass resource) {
+    return resource.isSynchronous()
+        && !(resource.commit().isPresent() && resource.canSuppress());
+  }
+
+  /**
+   * {@code exit} of a synchronous scope: {@code exitNow}, with the outcome held in a completed
+   * stage, which says for the JFR event what the exit did, as an {@code ExitSequence}'s stage
+   * would: committed when the commit ran and succeeded (after success, or after a failure that
+   * {@code noRollbackFor} lists), rolled back when the rollback ran. Which of these ran follows
+   * from the outcome: a commit or rollback that failed after a failure has been added to it as
+   * suppressed, and the event then reports a failure whatever the kind.
+   */
+  private static CodeBlock overExitNow(ResourceClass resource) {
+    if (resource.commit().isEmpty() && resource.rollback().isEmpty()) {
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .addStatement("return $T.of(exitNow(resource, failure))", STAGES)
+          .nextControlFlow("catch ($T exitFailure)", Throwable.class)
+          .addStatement("return $T.failed(exitFailure)", STAGES)
+          .endControlFlow()
+          .build();
+    }
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .addStatement("boolean suppress")
+            .beginControlFlow("try")
+            .addStatement("suppress = exitNow(resource, failure)")
+            .nextControlFlow("catch ($T exitFailure)", Throwable.class)
+            .addStatement("return $T.failed(exitFailure)", STAGES)
+            .endControlFlow();
+    boolean noRollbackFor = !resource.noRollbackFor().isEmpty();
+    String committed = "return $T.committed(suppress)";
+    if (resource.rollback().isPresent()) {
+      code.beginControlFlow(
+              noRollbackFor ? "if (failure != null && rollsBackOn(failure))" : "if (failure != null)")
+          .addStatement("return $T.rolledBack(suppress)", SYNCHRONOUS_EXIT)
+          .endControlFlow();
+      if (resource.commit().isPresent()) {
+        // The commit ran in every other case.
+        return code.addStatement(committed, SYNCHRONOUS_EXIT).build();
+      }
+    } else {
+      code.beginControlFlow(
+              noRollbackFor ? "if (failure == null || !rollsBackOn(failure))" : "if (failure == null)")
+          .addStatement(committed, SYNCHRONOUS_EXIT)
+          .endControlFlow();
+    }
+    return code.addStatement("return $T.of(suppress)", STAGES).build();
   }
 
   /**
