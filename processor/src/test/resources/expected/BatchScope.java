@@ -3,6 +3,7 @@ package test;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
@@ -107,7 +108,7 @@ final class BatchScope implements SynchronousScope<List<String>> {
       throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
     List<String> resource = target.begin();
     R result = body.apply(resource);
@@ -125,7 +126,7 @@ final class BatchScope implements SynchronousScope<List<String>> {
   public <X extends Throwable> void run(ScopeConsumer<? super List<String>, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
       return;
     }
     List<String> resource = target.begin();

@@ -5,6 +5,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
@@ -23,6 +24,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class ConnectionPoolScope<C extends AutoCloseable> implements AsyncScope<C> {
+  private static final Declared DECLARED = Declared.of(Exception.class);
+
   private final ConnectionPool<C> target;
 
   private ConnectionPoolScope(ConnectionPool<C> target) {
@@ -93,9 +96,9 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
       Exception {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> failure instanceof Exception);
+      return Blocking.call(this, body, DECLARED);
     }
-    C resource = Blocking.enter(this, target.acquire(), checked -> checked instanceof Exception);
+    C resource = Blocking.enter(this, target.acquire(), DECLARED);
     R result;
     try {
       result = body.apply(resource);
@@ -111,12 +114,12 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
       if (abort(resource, failure)) {
         return result;
       }
-      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+      throw Blocking.undeclared(failure, DECLARED);
     }
     try {
       Blocking.await(target.release(resource, null));
     } catch (Throwable failure) {
-      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+      throw Blocking.undeclared(failure, DECLARED);
     }
     return result;
   }
@@ -134,10 +137,10 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
   public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X, Exception {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> failure instanceof Exception);
+      Blocking.run(this, body, DECLARED);
       return;
     }
-    C resource = Blocking.enter(this, target.acquire(), checked -> checked instanceof Exception);
+    C resource = Blocking.enter(this, target.acquire(), DECLARED);
     try {
       body.accept(resource);
     } catch (Throwable failure) {
@@ -152,12 +155,12 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
       if (abort(resource, failure)) {
         return;
       }
-      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+      throw Blocking.undeclared(failure, DECLARED);
     }
     try {
       Blocking.await(target.release(resource, null));
     } catch (Throwable failure) {
-      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+      throw Blocking.undeclared(failure, DECLARED);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
@@ -26,6 +27,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class DatabaseScope implements SynchronousScope<Connection> {
+  private static final Declared DECLARED = Declared.of(SQLException.class);
+
   private final Database target;
 
   private DatabaseScope(Database target) {
@@ -123,7 +126,7 @@ public final class DatabaseScope implements SynchronousScope<Connection> {
       throws X, SQLException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> failure instanceof SQLException);
+      return Blocking.call(this, body, DECLARED);
     }
     Connection resource = target.connect();
     R result;
@@ -155,7 +158,7 @@ public final class DatabaseScope implements SynchronousScope<Connection> {
       SQLException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> failure instanceof SQLException);
+      Blocking.run(this, body, DECLARED);
       return;
     }
     Connection resource = target.connect();

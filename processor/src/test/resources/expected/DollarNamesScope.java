@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
@@ -102,7 +103,7 @@ public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
   public <R, X extends Throwable> R call(ScopeFunction<? super T$, ? extends R, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
     T$ resource = target.open$();
     R result;
@@ -128,7 +129,7 @@ public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
   public <X extends Throwable> void run(ScopeConsumer<? super T$, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
       return;
     }
     T$ resource = target.open$();

@@ -5,6 +5,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
@@ -91,9 +92,9 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
       X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
-    String resource = Blocking.enter(this, target.$open(), checked -> false);
+    String resource = Blocking.enter(this, target.$open(), Declared.NOTHING);
     R result;
     try {
       result = body.apply(resource);
@@ -126,10 +127,10 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
       return;
     }
-    String resource = Blocking.enter(this, target.$open(), checked -> false);
+    String resource = Blocking.enter(this, target.$open(), Declared.NOTHING);
     try {
       body.accept(resource);
     } catch (Throwable failure) {

@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
@@ -23,6 +24,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 final class JournalScope implements SynchronousScope<Integer> {
+  private static final Declared DECLARED = Declared.of(Journal.X.class);
+
   private final Journal target;
 
   private JournalScope(Journal target) {
@@ -122,7 +125,7 @@ final class JournalScope implements SynchronousScope<Integer> {
       throws X2, Journal.X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> failure instanceof Journal.X);
+      return Blocking.call(this, body, DECLARED);
     }
     Integer resource = target.begin();
     R result;
@@ -157,7 +160,7 @@ final class JournalScope implements SynchronousScope<Integer> {
       Journal.X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> failure instanceof Journal.X);
+      Blocking.run(this, body, DECLARED);
       return;
     }
     Integer resource = target.begin();

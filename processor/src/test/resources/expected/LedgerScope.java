@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
@@ -26,6 +27,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 final class LedgerScope implements SynchronousScope<Ledger> {
+  private static final Declared DECLARED = Declared.of(IOException.class,
+      InterruptedException.class);
+
   private final Ledger target;
 
   private LedgerScope(Ledger target) {
@@ -141,8 +145,7 @@ final class LedgerScope implements SynchronousScope<Ledger> {
       X, IOException, InterruptedException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> failure instanceof IOException ||
-          failure instanceof InterruptedException);
+      return Blocking.call(this, body, DECLARED);
     }
     target.open();
     R result;
@@ -179,8 +182,7 @@ final class LedgerScope implements SynchronousScope<Ledger> {
       IOException, InterruptedException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> failure instanceof IOException ||
-          failure instanceof InterruptedException);
+      Blocking.run(this, body, DECLARED);
       return;
     }
     target.open();

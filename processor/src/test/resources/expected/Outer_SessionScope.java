@@ -5,6 +5,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
@@ -78,9 +79,9 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
       throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
-    Blocking.enter(this, target.start(), target, checked -> false);
+    Blocking.enter(this, target.start(), target, Declared.NOTHING);
     R result;
     try {
       result = body.apply(target);
@@ -91,7 +92,7 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
     try {
       Blocking.await(target.stop(null));
     } catch (Throwable failure) {
-      throw Blocking.undeclared(failure, checked -> false);
+      throw Blocking.undeclared(failure, Declared.NOTHING);
     }
     return result;
   }
@@ -108,10 +109,10 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
   public <X extends Throwable> void run(ScopeConsumer<? super Outer.Session, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
       return;
     }
-    Blocking.enter(this, target.start(), target, checked -> false);
+    Blocking.enter(this, target.start(), target, Declared.NOTHING);
     try {
       body.accept(target);
     } catch (Throwable failure) {
@@ -121,7 +122,7 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
     try {
       Blocking.await(target.stop(null));
     } catch (Throwable failure) {
-      throw Blocking.undeclared(failure, checked -> false);
+      throw Blocking.undeclared(failure, Declared.NOTHING);
     }
   }
 

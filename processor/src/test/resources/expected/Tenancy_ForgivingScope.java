@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
@@ -111,7 +112,7 @@ final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving
       ScopeFunction<? super Tenancy.Forgiving, ? extends R, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
     target.open();
     R result;
@@ -137,7 +138,7 @@ final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving
   public <X extends Throwable> void run(ScopeConsumer<? super Tenancy.Forgiving, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
       return;
     }
     target.open();

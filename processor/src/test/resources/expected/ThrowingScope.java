@@ -5,6 +5,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ExitSequence;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
@@ -23,6 +24,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class ThrowingScope<E extends Exception> implements AsyncScope<String> {
+  private static final Declared DECLARED = Declared.of(Exception.class);
+
   private final Throwing<E> target;
 
   private ThrowingScope(Throwing<E> target) {
@@ -82,9 +85,9 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
       X, IOException, E {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> failure instanceof Exception);
+      return Blocking.call(this, body, DECLARED);
     }
-    String resource = Blocking.enter(this, target.open(), checked -> checked instanceof Exception);
+    String resource = Blocking.enter(this, target.open(), DECLARED);
     R result;
     try {
       result = body.apply(resource);
@@ -97,7 +100,7 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
     try {
       Blocking.await(target.close(null));
     } catch (Throwable failure) {
-      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+      throw Blocking.undeclared(failure, DECLARED);
     }
     return result;
   }
@@ -117,10 +120,10 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
       IOException, E {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> failure instanceof Exception);
+      Blocking.run(this, body, DECLARED);
       return;
     }
-    String resource = Blocking.enter(this, target.open(), checked -> checked instanceof Exception);
+    String resource = Blocking.enter(this, target.open(), DECLARED);
     try {
       body.accept(resource);
     } catch (Throwable failure) {
@@ -132,7 +135,7 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
     try {
       Blocking.await(target.close(null));
     } catch (Throwable failure) {
-      throw Blocking.undeclared(failure, checked -> checked instanceof Exception);
+      throw Blocking.undeclared(failure, DECLARED);
     }
   }
 

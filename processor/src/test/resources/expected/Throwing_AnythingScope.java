@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
 public final class Throwing_AnythingScope implements SynchronousScope<String> {
+  private static final Declared DECLARED = Declared.of(Exception.class);
+
   private final Throwing.Anything target;
 
   private Throwing_AnythingScope(Throwing.Anything target) {
@@ -106,7 +109,7 @@ public final class Throwing_AnythingScope implements SynchronousScope<String> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body) throws
       X, Exception {
-    return Blocking.call(this, body, failure -> failure instanceof Exception);
+    return Blocking.call(this, body, DECLARED);
   }
 
   /**
@@ -120,7 +123,7 @@ public final class Throwing_AnythingScope implements SynchronousScope<String> {
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, Exception {
-    Blocking.run(this, body, failure -> failure instanceof Exception);
+    Blocking.run(this, body, DECLARED);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
@@ -111,7 +112,7 @@ public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
   public <R, X extends Throwable> R call(ScopeFunction<? super Ť, ? extends R, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
     Ť resource = target.öffnen();
     R result;
@@ -135,7 +136,7 @@ public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
   public <X extends Throwable> void run(ScopeConsumer<? super Ť, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
       return;
     }
     Ť resource = target.öffnen();

@@ -21,6 +21,7 @@ final class ClassNames {
   static final ClassName SYNCHRONOUS_SCOPE = ClassName.get(INTERNAL, "SynchronousScope");
   static final ClassName EXIT_SEQUENCE = ClassName.get(INTERNAL, "ExitSequence");
   static final ClassName SYNCHRONOUS_EXIT = ClassName.get(INTERNAL, "SynchronousExit");
+  static final ClassName DECLARED = ClassName.get(INTERNAL, "Declared");
   static final ClassName BLOCKING_GENERATOR = ClassName.get(INTERNAL, "BlockingGenerator");
   static final ClassName ASYNC_GENERATOR = ClassName.get(INTERNAL, "AsyncGenerator");
 

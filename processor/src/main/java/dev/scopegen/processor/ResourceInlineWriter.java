@@ -53,7 +53,7 @@ final class ResourceInlineWriter {
   private final boolean hasAbort;
   private final boolean hasNoRollbackFor;
   private final boolean hasExitAfter;
-  /** Which checked failures {@code call} declares, for {@code Blocking}: a lambda. */
+  /** Which checked failures {@code call} declares, for {@code Blocking}. */
   private final CodeBlock declares;
 
   ResourceInlineWriter(ResourceClass resource) {
@@ -63,8 +63,7 @@ final class ResourceInlineWriter {
     this.hasAbort = resource.rollback().isPresent() || resource.exit().isPresent();
     this.hasNoRollbackFor = !resource.noRollbackFor().isEmpty();
     this.hasExitAfter = hasNoRollbackFor && resource.exit().isPresent();
-    // Not "failure": the lambdas appear inside catch blocks that name their exception so.
-    this.declares = WriterSupport.declares(resource.exceptions(), "checked");
+    this.declares = ResourceWriter.declared(resource);
   }
 
   /** The body of {@code call}, which returns the body's result of type {@code result}. */

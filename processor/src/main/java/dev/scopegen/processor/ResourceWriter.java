@@ -3,13 +3,13 @@ package dev.scopegen.processor;
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
+import static dev.scopegen.processor.ClassNames.DECLARED;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.ClassNames.SCOPE_EVENTS;
 import static dev.scopegen.processor.ClassNames.STAGES;
 import static dev.scopegen.processor.ClassNames.SYNCHRONOUS_SCOPE;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
 import static dev.scopegen.processor.WriterSupport.code;
-import static dev.scopegen.processor.WriterSupport.declares;
 import static dev.scopegen.processor.WriterSupport.stageOf;
 import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.FINAL;
@@ -19,6 +19,7 @@ import static javax.lang.model.element.Modifier.STATIC;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -65,6 +66,7 @@ final class ResourceWriter {
                 ParameterizedTypeName.get(
                     resource.isSynchronous() ? SYNCHRONOUS_SCOPE : ASYNC_SCOPE,
                     resource.resourceType()))
+            .addFields(declaredField(resource))
             .addField(resource.targetType(), "target", PRIVATE, FINAL)
             .addMethod(constructor(resource))
             .addMethod(factory(resource))
@@ -78,6 +80,33 @@ final class ResourceWriter {
       scope.addMethods(inline.helpers());
     }
     return scope.build();
+  }
+
+  /**
+   * Which checked failures {@code call} and {@code run} declare, for {@code Blocking}: {@code
+   * Declared.NOTHING}, or the constant {@code DECLARED} of the scope ({@link #declaredField}).
+   */
+  static CodeBlock declared(ResourceClass resource) {
+    return resource.exceptions().erasures().isEmpty()
+        ? CodeBlock.of("$T.NOTHING", DECLARED)
+        : CodeBlock.of("DECLARED");
+  }
+
+  /** {@code DECLARED}, when {@code call} and {@code run} declare a checked failure. */
+  private static List<FieldSpec> declaredField(ResourceClass resource) {
+    List<TypeName> erasures = resource.exceptions().erasures();
+    if (erasures.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        FieldSpec.builder(DECLARED, "DECLARED", PRIVATE, STATIC, FINAL)
+            .initializer(
+                "$T.of($L)",
+                DECLARED,
+                erasures.stream()
+                    .map(type -> CodeBlock.of("$T.class", type))
+                    .collect(CodeBlock.joining(",$W")))
+            .build());
   }
 
   private static CodeBlock classJavadoc(ResourceClass resource) {
@@ -194,7 +223,7 @@ final class ResourceWriter {
             "a lifecycle method",
             resource.wrapsUndeclared(),
             resource.canSuppress());
-    CodeBlock declares = declares(resource.exceptions());
+    CodeBlock declares = declared(resource);
     if (resource.isInline()) {
       methods
           .call()
