@@ -31,8 +31,9 @@ import java.util.List;
 
 /**
  * Writes the scope of a {@link ResourceClass}: a final class implementing {@code AsyncScope} with a
- * static factory {@code of}, {@code enter}, {@code exit} (an {@code ExitSequence} over the
- * lifecycle methods, {@link ResourceExitWriter}) and blocking {@code call} and {@code run}.
+ * static factory {@code of}, {@code enter}, {@code exit} ({@link ResourceExitWriter}: an {@code
+ * ExitSequence} over the lifecycle methods, or {@code exitNow} when they are all synchronous) and
+ * blocking {@code call} and {@code run}.
  *
  * <p>When every lifecycle method is synchronous, the scope implements the runtime's {@code
  * SynchronousScope}: {@code enterNow} and {@code exitNow} enter and exit it without a stage, so
