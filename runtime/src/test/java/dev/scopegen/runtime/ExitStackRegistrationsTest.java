@@ -134,6 +134,7 @@ class ExitStackRegistrationsTest {
     assertTrue(collected(references), "the stack still holds what it ran");
     Reference.reachabilityFence(stack);
   }
+
   /**
    * The stack runs synchronous registrations itself and hands the rest to the loop engine at the
    * first asynchronous one, or the first failure; what is registered after that, during the
