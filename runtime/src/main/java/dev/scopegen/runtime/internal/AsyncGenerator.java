@@ -295,7 +295,12 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     return UseFuture.start(new Started<>(this, null, true), entered -> stage);
   }
 
-  /** Exits after a body that ended before its future was handed out: nothing can cancel it. */
+  /**
+   * Exits after a body that ended before its future was handed out: nothing can cancel it. The
+   * same step as {@code UseFuture.exitNow}, kept here on purpose: calling that one instead costs a
+   * yield-only use 16 B more on JDK 25 (120 B became 136 B in {@code GeneratorBenchmark}), as the
+   * JIT then keeps an object it removes here.
+   */
   private <R> CompletableFuture<R> exitNow(T resource, R value, Throwable failure) {
     CompletionStage<Boolean> exiting;
     try {
