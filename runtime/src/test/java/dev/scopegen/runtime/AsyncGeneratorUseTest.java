@@ -12,11 +12,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,22 @@ class AsyncGeneratorUseTest {
               CompletableFuture<YieldStage> yielded =
                   CompletableFuture.supplyAsync(() -> y.yield("r"));
               return yielded.join();
+            });
+    methods.put(
+        "yields from another thread, then here",
+        () ->
+            y -> {
+              YieldStage first = CompletableFuture.supplyAsync(() -> y.yield("r")).join();
+              y.yield("again");
+              return first;
+            });
+    methods.put(
+        "yields here, then from another thread",
+        () ->
+            y -> {
+              YieldStage first = y.yield("r");
+              CompletableFuture.supplyAsync(() -> y.yield("again")).join();
+              return first;
             });
     return methods;
   }
@@ -239,6 +259,104 @@ class AsyncGeneratorUseTest {
     connection.complete("late");
     assertTrue(use.isCancelled());
     assertEquals(List.of("released"), log);
+  }
+
+  /**
+   * A yield on the use's thread, inside the method's call, and one on another thread at the same
+   * moment: whichever wins, one is the method's yield, the body runs once with its resource and
+   * its stage completes normally; the other's stage fails as a second yield, and so does the use.
+   * Each round waits a random while before the yield on the use's thread; a failing round says
+   * which, and {@code -Dscopegen.seed} replays the waits (the thread schedule differs).
+   */
+  @Test
+  void twoRacingYieldsMakeOneYieldAndOneSecond() {
+    long seed = Long.getLong("scopegen.seed", System.nanoTime());
+    System.out.println(
+        "AsyncGeneratorUseTest race seed " + seed + ": -Dscopegen.seed=" + seed
+            + " replays the same waits (the thread schedule differs)");
+    Random random = new Random(seed);
+    int[] winners = new int[2];
+    for (int round = 0; round < 400; round++) {
+      int wait = random.nextInt(4_000);
+      AtomicReference<YieldStage> here = new AtomicReference<>();
+      AtomicReference<YieldStage> there = new AtomicReference<>();
+      AtomicReference<String> resource = new AtomicReference<>();
+      AtomicInteger bodies = new AtomicInteger();
+      AsyncGenerator<String> generator =
+          new AsyncGenerator<>(
+              "g",
+              y -> {
+                AtomicBoolean go = new AtomicBoolean();
+                Thread other =
+                    new Thread(
+                        () -> {
+                          while (!go.get()) {
+                            Thread.onSpinWait();
+                          }
+                          there.set(y.yield("there"));
+                        });
+                other.start();
+                go.set(true);
+                for (int spin = 0; spin < wait; spin++) {
+                  Thread.onSpinWait();
+                }
+                here.set(y.yield("here"));
+                other.join();
+                return here.get();
+              });
+
+      CompletableFuture<String> use =
+          generator.use(
+              r -> {
+                bodies.incrementAndGet();
+                resource.set(r);
+                return CompletableFuture.completedFuture(r);
+              });
+
+      String where = "round " + round + ": ";
+      ExecutionException failure =
+          assertThrows(ExecutionException.class, () -> use.get(5, TimeUnit.SECONDS), where);
+      assertEquals(
+          "@ScopedResource g yielded more than once", failure.getCause().getMessage(), where);
+      assertEquals(1, bodies.get(), where);
+      boolean hereWon = "here".equals(resource.get());
+      assertTrue(hereWon || "there".equals(resource.get()), where + resource.get());
+      YieldStage won = hereWon ? here.get() : there.get();
+      YieldStage lost = hereWon ? there.get() : here.get();
+      assertTrue(won.toCompletableFuture().isDone(), where);
+      assertFalse(won.toCompletableFuture().isCompletedExceptionally(), where);
+      ExecutionException second =
+          assertThrows(ExecutionException.class, () -> lost.toCompletableFuture().get(), where);
+      assertEquals(
+          "@ScopedResource g yielded more than once", second.getCause().getMessage(), where);
+      winners[hereWon ? 0 : 1]++;
+    }
+    System.out.println(
+        "racing yields: the use's thread won " + winners[0] + ", the other " + winners[1]);
+  }
+
+  @Test
+  void aYieldAfterTheUseIsASecondYieldOnAnyThread() {
+    AtomicReference<AsyncYield<String>> leaked = new AtomicReference<>();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>(
+            "g",
+            y -> {
+              leaked.set(y);
+              return y.yield("r");
+            });
+    assertEquals("r", generator.use(CompletableFuture::completedFuture).join());
+
+    YieldStage here = leaked.get().yield("again");
+    YieldStage there = CompletableFuture.supplyAsync(() -> leaked.get().yield("again")).join();
+
+    for (YieldStage late : List.of(here, there)) {
+      ExecutionException second =
+          assertThrows(ExecutionException.class, () -> late.toCompletableFuture().get());
+      assertEquals(
+          "@ScopedResource g yielded more than once", second.getCause().getMessage());
+    }
+    assertThrows(IllegalStateException.class, () -> generator.exit("r", null));
   }
 
   @Test

@@ -77,11 +77,21 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private static final int FINISHED = 16;
 
   /**
-   * {@link #use} runs the method and waits for its yield on the caller's thread: a yield keeps the
-   * resource in {@link #yielded} instead of completing the enter stage. Cleared, with a
-   * compare-and-set, when the method returns without having yielded.
+   * {@link #use} runs the method on the caller's thread and takes its yield from there: see {@link
+   * #use(Method, Function)}. Cleared, with a compare-and-set, only when the method returns without
+   * having yielded on that thread.
    */
   private static final int INLINE = 32;
+
+  /**
+   * While {@link #INLINE}, before the use's own yield is recorded here: a yield on another thread
+   * came, completed the enter stage, and got a {@link ForeignYield}. Set once, with a
+   * compare-and-set.
+   */
+  private static final int FOREIGN = 64;
+
+  /** The value of {@link #waiting} once the method yielded on the thread of a {@link #use}. */
+  private static final Object YIELDED_HERE = new Object();
 
   private static final VarHandle PHASE =
       Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "phase", int.class);
@@ -112,6 +122,8 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    *
    * <ul>
    *   <li>Until it is invoked, the {@link Method} given to the constructor, if any.
+   *   <li>While {@link #use} invokes it, the thread of the use, then {@link #YIELDED_HERE} once the
+   *       method yielded on that thread; it stays so while that use keeps to its fast path.
    *   <li>From {@link #enter} to {@link #exit}, a {@link BodyStage}: the method's stage when it is
    *       the yield's stage or chained on it. It completes only once exit has completed the yield's
    *       stage, so exit reads it there, with no listener. Written by enter, which exit follows.
@@ -204,18 +216,32 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   private void invoke(Method<T> method) {
     waiting = null;
-    CompletionStage<?> stage;
+    settle(callMethod(method));
+  }
+
+  /**
+   * Invokes the method: returns its stage, or {@code null} when it threw, with what it threw in
+   * {@link #methodFailure}.
+   */
+  private CompletionStage<?> callMethod(Method<T> method) {
     try {
-      stage = method.invoke(this);
+      CompletionStage<?> stage = method.invoke(this);
       if (stage == null) {
         throw new NullPointerException(
             "@ScopedResource " + name + " returned null instead of a CompletionStage");
       }
+      return stage;
     } catch (Throwable failure) {
-      finished(failure);
-      return;
+      methodFailure = failure;
+      return null;
     }
-    if (stage instanceof BodyStage) {
+  }
+
+  /** Listens to the method's stage, {@code null} when it threw: see {@link #invoke}. */
+  private void settle(CompletionStage<?> stage) {
+    if (stage == null) {
+      finished(methodFailure);
+    } else if (stage instanceof BodyStage) {
       BodyStage cleanups = (BodyStage) stage;
       if (cleanups.follows(bodyDone) && !cleanups.isDone()) {
         waiting = cleanups;
@@ -255,6 +281,33 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   /**
    * {@link #use(Function)} for a scope created without its method.
    *
+   * <p>A yield that the method makes on this thread, inside its call, costs no atomic operation.
+   * While the method runs, {@link #waiting} holds this thread: only this thread writes that field
+   * then, so a yield that reads its own thread there runs on this thread inside the call, and any
+   * other thread reads some other value (no thread ever finds itself there by a race). Such a yield
+   * only writes {@link #yielded} and {@link #waiting}, plain fields that this thread reads back
+   * later, in program order. The state bits keep {@link #INLINE} and no {@link #YIELDED}: a yield on
+   * another thread meanwhile cannot know of this one without a fence on this thread, so it does not
+   * decide. It sets {@link #FOREIGN} (a compare-and-set that lets one such yield through), completes
+   * the enter stage, and returns a {@link ForeignYield} that listens to the yield's stage. This
+   * thread then decides, with no further atomic operation on the fast path:
+   *
+   * <ul>
+   *   <li>The method yielded here too: that yield came first (a yield elsewhere that happened
+   *       before it set {@code FOREIGN} first, which the yield here reads and then refuses). The
+   *       other gets the error of a second yield when the yield's stage completes, the one atomic
+   *       step every use takes anyway (exit completes it with a compare-and-set); the {@code
+   *       ForeignYield} reads {@code INLINE} still set, as nothing clears it on this path.
+   *   <li>The method did not yield here: the compare-and-set that clears {@code INLINE} reads
+   *       {@code FOREIGN} too, and adopts that yield as the method's: its resource is in the enter
+   *       stage, and its {@code ForeignYield}, reading {@code INLINE} cleared, completes with the
+   *       body's outcome.
+   * </ul>
+   *
+   * <p>The state bits are only written with plain writes once {@code YIELDED} is set (yields then
+   * write no bits); the fast path writes none at all, and sets {@code YIELDED} with an atomic
+   * operation ({@link #publishYield}) before it hands over to the general protocol.
+   *
    * @param <R> the result type
    * @param method the method, with its arguments bound
    * @param body the asynchronous body
@@ -267,22 +320,73 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       return UseFuture.start(new Started<>(this, method, false), body);
     }
     PHASE.set(this, STARTED | INLINE);
-    invoke(method);
-    int current = phase;
-    while ((current & YIELDED) == 0) {
-      if (PHASE.compareAndSet(this, current, current & ~INLINE)) {
-        // Not yielded (yet): the yield completes the enter stage when it comes, as after enter.
-        return UseFuture.start(new Started<>(this, null, true), body);
-      }
-      current = phase;
+    waiting = Thread.currentThread();
+    CompletionStage<?> stage = callMethod(method);
+    if (waiting != YIELDED_HERE) {
+      return notYieldedHere(stage, body);
+    }
+    // The method's stage completes only once exit has completed the yield's stage: exit reads it
+    // there, and nothing else writes the state meanwhile. Any other stage leaves the fast path.
+    BodyStage cleanups = null;
+    if (stage instanceof BodyStage
+        && ((BodyStage) stage).follows(bodyDone)
+        && !((BodyStage) stage).isDone()) {
+      cleanups = (BodyStage) stage;
+    } else {
+      publishYield();
+      waiting = null;
+      settle(stage);
     }
     T resource = yielded;
-    CompletionStage<R> stage;
+    CompletionStage<R> running;
     try {
-      stage = Stages.nonNull(body.apply(resource), "the body");
+      running = Stages.nonNull(body.apply(resource), "the body");
     } catch (Throwable bodyFailure) {
+      leaveFastPath(cleanups);
       return exitNow(resource, null, bodyFailure);
     }
+    if (cleanups != null && Stages.isDoneNormally(running)) {
+      return exitInline(cleanups, Stages.valueOf(running));
+    }
+    leaveFastPath(cleanups);
+    return bodyRunsOn(resource, running);
+  }
+
+  /**
+   * The method returned from a {@link #use}, or threw, without having yielded on its thread: leaves
+   * {@link #INLINE}, so that a later yield completes the enter stage as after {@code enter}, and
+   * adopts a yield that came on another thread meanwhile, which has completed the enter stage.
+   */
+  private <R> CompletableFuture<R> notYieldedHere(
+      CompletionStage<?> stage, Function<? super T, ? extends CompletionStage<R>> body) {
+    waiting = null;
+    int current;
+    do {
+      current = phase;
+    } while (!PHASE.compareAndSet(
+        this, current, (current & ~INLINE) | ((current & FOREIGN) != 0 ? YIELDED : 0)));
+    settle(stage);
+    return UseFuture.start(new Started<>(this, null, true), body);
+  }
+
+  /**
+   * Records in the state bits the yield that the method made on the thread of a {@link #use}, for
+   * the general protocol: from here on, a yield on another thread is refused at once.
+   */
+  private void publishYield() {
+    PHASE.getAndBitwiseOr(this, YIELDED);
+  }
+
+  /** Leaves the fast path of {@link #use}, if it was on it: {@code cleanups} is not {@code null}. */
+  private void leaveFastPath(BodyStage cleanups) {
+    if (cleanups != null) {
+      publishYield();
+      waiting = cleanups;
+    }
+  }
+
+  /** The body of a {@link #use} did not succeed at once: exits now, or hands the rest on. */
+  private <R> CompletableFuture<R> bodyRunsOn(T resource, CompletionStage<R> stage) {
     if (Stages.isDoneNormally(stage)) {
       return exitNow(resource, Stages.valueOf(stage), null);
     }
@@ -290,9 +394,39 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       return exitNow(resource, null, Failures.unwrap(Stages.failureNow(stage)));
     }
     // The body runs on: the use needs its future now, and the enter stage its resource, which
-    // links the body to a cancel of the yield's stage.
+    // links the body to a cancel of the yield's stage. A yield on another thread that was refused
+    // may have completed the enter stage first: its value is not read (the body's stage is known
+    // and exit ignores the resource), only that it is complete.
     complete(resource);
     return UseFuture.start(new Started<>(this, null, true), entered -> stage);
+  }
+
+  /**
+   * Exits after a body that succeeded before its future was handed out, on the fast path of {@link
+   * #use}: the method yielded on this thread, and its stage is the yield's stage or chained on it.
+   * This is {@link #exit} with no stage of its own when the method's cleanup completes at once, and
+   * with no write to the state bits: no listener of the method's stage is registered, and nobody
+   * else has the resource to exit with. A second {@code exit} fails, as {@code YIELDED} is not set.
+   */
+  private <R> CompletableFuture<R> exitInline(BodyStage cleanups, R value) {
+    if (cleanups.isDone()) {
+      // Completed from outside before the body ended: exit sorts that out.
+      leaveFastPath(cleanups);
+      return exitNow(yielded, value, null);
+    }
+    bodyEnded();
+    bodyDone.complete(null);
+    if (!cleanups.isDone()) {
+      PHASE.getAndBitwiseOr(this, YIELDED | EXITING);
+      Exiting<R> future = new Exiting<>(value, null);
+      awaitMethod(cleanups).handle(future);
+      return future;
+    }
+    methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), null);
+    Throwable replacement = replacement();
+    return replacement == null
+        ? CompletableFuture.completedFuture(value)
+        : CompletableFuture.failedFuture(replacement);
   }
 
   /**
@@ -372,13 +506,22 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     if (finishedFirst || (phase & FINISHED) != 0) {
       return outcome(finishedFirst);
     }
+    if (cleanups != null && cleanups.isDone()) {
+      // Nothing else writes the state now: no listener is registered, and exit came once.
+      methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), failure);
+      PHASE.setRelease(this, phase | FINISHED);
+      return outcome(false);
+    }
+    return awaitMethod(cleanups);
+  }
+
+  /**
+   * The rest of {@link #exit} once the yield's stage is complete and the method's is not: listens
+   * to the method's stage if nobody does yet ({@code cleanups}, else {@code null}), and returns a
+   * stage that its completion completes.
+   */
+  private CompletionStage<Boolean> awaitMethod(BodyStage cleanups) {
     if (cleanups != null) {
-      if (cleanups.isDone()) {
-        // Nothing else writes the state now: no listener is registered, and exit came once.
-        methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), failure);
-        PHASE.setRelease(this, phase | FINISHED);
-        return outcome(false);
-      }
       cleanups.listen(this);
     }
     CompletableFuture<Boolean> pending = new CompletableFuture<>();
@@ -402,20 +545,37 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   @Override
   public YieldStage yield(T resource) {
+    if (waiting == Thread.currentThread() && (phase & FOREIGN) == 0) {
+      // On the thread of a use, inside the method's call, and no yield elsewhere came first: see
+      // use(Method, Function). Plain writes, which that thread reads back.
+      yielded = resource;
+      waiting = YIELDED_HERE;
+      return bodyDone;
+    }
+    return yieldElsewhere(resource);
+  }
+
+  /** A yield that is not the first on the thread of a {@link #use}, inside the method's call. */
+  private YieldStage yieldElsewhere(T resource) {
     int before;
     do {
       before = phase;
       if ((before & (YIELDED | FINISHED)) != 0) {
         return BodyStage.failed(misplacedYield(before));
       }
-      if ((before & INLINE) != 0) {
-        yielded = resource;
+      if ((before & FOREIGN) != 0 || waiting == YIELDED_HERE) {
+        // Another yield came first (the one here, if this thread sees it: then it is not pending).
+        return BodyStage.failed(misplacedYield(before | YIELDED));
       }
-    } while (!PHASE.compareAndSet(this, before, before | YIELDED));
+    } while (!PHASE.compareAndSet(
+        this, before, before | ((before & INLINE) != 0 ? FOREIGN : YIELDED)));
+    complete(resource);
     if ((before & INLINE) == 0) {
-      complete(resource);
+      return bodyDone;
     }
-    return bodyDone;
+    ForeignYield beside = new ForeignYield(this);
+    bodyDone.listen(beside);
+    return beside;
   }
 
   /** The error of a yield that is not the method's first, or comes after its stage completed. */
@@ -508,6 +668,43 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     @Override
     public String scopeName() {
       return generator.scopeName();
+    }
+  }
+
+  /**
+   * The stage of a yield made on another thread while a {@link #use} ran the method and had not
+   * yet recorded a yield of its own ({@link #FOREIGN}): either the method's yield, or its second.
+   * The use decides (see {@link #use(Method, Function)}), and this stage reads the decision when
+   * the yield's stage completes: {@link #INLINE} cleared means adopted, and it then completes with
+   * the body's outcome, the same object; otherwise it fails as a second yield does. A cancel goes
+   * to the body once adopted, and is refused before.
+   */
+  private static final class ForeignYield extends BodyStage implements StageListener {
+    private final AsyncGenerator<?> generator;
+
+    ForeignYield(AsyncGenerator<?> generator) {
+      super(generator.bodyDone);
+      this.generator = generator;
+    }
+
+    @Override
+    public void stageDone(Throwable failure) {
+      if (!adopted()) {
+        completeExceptionally(generator.misplacedYield(YIELDED | (generator.phase & FINISHED)));
+      } else if (failure == null) {
+        complete(null);
+      } else {
+        completeExceptionally(failure);
+      }
+    }
+
+    private boolean adopted() {
+      return (generator.phase & INLINE) == 0;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return adopted() && super.cancel(mayInterruptIfRunning);
     }
   }
 

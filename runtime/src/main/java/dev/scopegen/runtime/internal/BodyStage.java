@@ -64,8 +64,11 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
     this.up = link;
   }
 
-  /** A stage chained after {@code before}: {@link Chained}. */
-  private BodyStage(BodyStage before) {
+  /**
+   * A stage that follows {@code before}: {@link Chained}, or another stage that completes once
+   * {@code before} has; a cancel of it goes to {@code before}.
+   */
+  BodyStage(BodyStage before) {
     this.up = before;
   }
 
