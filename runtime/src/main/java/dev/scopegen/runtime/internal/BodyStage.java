@@ -117,9 +117,15 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   @SuppressWarnings("FutureReturnValueIgnored")
   void listen(StageListener next) {
     if (listener == null && LISTENER.compareAndSet(this, null, next)) {
-      // The completer may have looked before the listener was there: then it is called here.
-      if (isDone() && LISTENER.compareAndSet(this, next, CALLED)) {
-        next.stageDone(isCompletedExceptionally() ? Stages.failureNow(this) : null);
+      if (isDone()) {
+        // The completer may have looked before the listener was there: then it is called here.
+        if (LISTENER.compareAndSet(this, next, CALLED)) {
+          next.stageDone(isCompletedExceptionally() ? Stages.failureNow(this) : null);
+        }
+      } else if (next instanceof Chained) {
+        // Pending once the listener was there: the completer will see the listener, and this
+        // method will not call it. Saying so spares the completer its compare-and-set.
+        ((Chained) next).armed = true;
       }
     } else {
       handle(next);
@@ -153,10 +159,21 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
     return known != null ? known : Stages.failureNow(this);
   }
 
-  /** This stage has just completed with {@code failure}: calls the listener, if one is there. */
+  /**
+   * This stage has just completed with {@code failure}: calls the listener, if one is there.
+   *
+   * <p>A listener that {@link #listen} armed is called with a plain write: {@code armed} is only
+   * ever written after {@code listen} saw this stage pending with the listener in place, and then
+   * {@code listen} never calls it, so whoever reads {@code armed} set is its only caller (reading
+   * it unset, it settles the race with {@code listen} by a compare-and-set, as before). A later
+   * {@code obtrude...} on a thread that follows this one finds {@link #CALLED}.
+   */
   private void completed(Throwable failure) {
     Object next = listener;
-    if (next instanceof StageListener && LISTENER.compareAndSet(this, next, CALLED)) {
+    if (next instanceof Chained && ((Chained) next).armed) {
+      LISTENER.setRelease(this, CALLED);
+      ((Chained) next).stageDone(failure);
+    } else if (next instanceof StageListener && LISTENER.compareAndSet(this, next, CALLED)) {
       ((StageListener) next).stageDone(failure);
     }
   }
@@ -248,6 +265,12 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
     private final Object cleanup;
 
     private final boolean onlyOnFailure;
+
+    /**
+     * Set by {@link #listen} once the stage before was pending with this listener in place: its
+     * completer alone calls this stage (see {@link #completed}).
+     */
+    boolean armed;
 
     Chained(BodyStage before, Object cleanup, boolean onlyOnFailure) {
       super(before);
