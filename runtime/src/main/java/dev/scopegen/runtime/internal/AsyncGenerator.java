@@ -422,11 +422,14 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       awaitMethod(cleanups).handle(future);
       return future;
     }
-    methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), null);
-    Throwable replacement = replacement();
-    return replacement == null
-        ? CompletableFuture.completedFuture(value)
-        : CompletableFuture.failedFuture(replacement);
+    if (cleanups.isCompletedExceptionally() || secondYield != null) {
+      methodFailure = GeneratorOutcome.unwrap(cleanups.failure(), null);
+      Throwable replacement = replacement();
+      if (replacement != null) {
+        return CompletableFuture.failedFuture(replacement);
+      }
+    }
+    return CompletableFuture.completedFuture(value);
   }
 
   /**

@@ -95,8 +95,13 @@ class BodyLink<T> extends CompletableFuture<T> {
       // be: no request was or will be delivered, so a plain write will do. A request that races
       // with it may be lost, as it would have been refused a moment later.
       STATE.setRelease(this, (int) STATE.getOpaque(this) | ENDED);
-      return;
+    } else {
+      linkedBodyEnded();
     }
+  }
+
+  /** {@link #bodyEnded} once the body was linked: settles with a request being delivered. */
+  private void linkedBodyEnded() {
     int before;
     while (true) {
       before = state;
