@@ -282,31 +282,42 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    * {@link #use(Function)} for a scope created without its method.
    *
    * <p>A yield that the method makes on this thread, inside its call, costs no atomic operation.
-   * While the method runs, {@link #waiting} holds this thread: only this thread writes that field
-   * then, so a yield that reads its own thread there runs on this thread inside the call, and any
-   * other thread reads some other value (no thread ever finds itself there by a race). Such a yield
-   * only writes {@link #yielded} and {@link #waiting}, plain fields that this thread reads back
-   * later, in program order. The state bits keep {@link #INLINE} and no {@link #YIELDED}: a yield on
-   * another thread meanwhile cannot know of this one without a fence on this thread, so it does not
-   * decide. It sets {@link #FOREIGN} (a compare-and-set that lets one such yield through), completes
-   * the enter stage, and returns a {@link ForeignYield} that listens to the yield's stage. This
-   * thread then decides, with no further atomic operation on the fast path:
+   * Why plain accesses are enough:
    *
    * <ul>
-   *   <li>The method yielded here too: that yield came first (a yield elsewhere that happened
-   *       before it set {@code FOREIGN} first, which the yield here reads and then refuses). The
-   *       other gets the error of a second yield when the yield's stage completes, the one atomic
-   *       step every use takes anyway (exit completes it with a compare-and-set); the {@code
-   *       ForeignYield} reads {@code INLINE} still set, as nothing clears it on this path.
-   *   <li>The method did not yield here: the compare-and-set that clears {@code INLINE} reads
-   *       {@code FOREIGN} too, and adopts that yield as the method's: its resource is in the enter
-   *       stage, and its {@code ForeignYield}, reading {@code INLINE} cleared, completes with the
-   *       body's outcome.
+   *   <li>While the method runs, {@link #waiting} holds this thread. Every value ever written to
+   *       that field is a {@link Method}, {@code null}, this thread, {@link #YIELDED_HERE} or a
+   *       stage, and a read, even a racy one, returns a value some write wrote: so only this
+   *       thread can read itself there, and it does so exactly while it runs the method (it wrote
+   *       the field before the call and writes it again after, in program order).
+   *   <li>Such a yield writes only {@link #yielded} and {@link #waiting}, and this thread reads
+   *       them back after the call: program order is happens-before within a thread.
+   *   <li>Other threads learn nothing from those writes and need not: the state bits keep {@link
+   *       #INLINE} and no {@link #YIELDED}, so a yield on another thread meanwhile does not decide
+   *       (it could not see this one without a fence on this thread). It sets {@link #FOREIGN}
+   *       with a compare-and-set (one such yield gets through), completes the enter stage with its
+   *       resource, and returns a {@link ForeignYield} that listens to the yield's stage. A yield
+   *       here that reads {@code FOREIGN} (it does whenever that yield happened before it) is the
+   *       second one, and is refused.
    * </ul>
    *
-   * <p>The state bits are only written with plain writes once {@code YIELDED} is set (yields then
-   * write no bits); the fast path writes none at all, and sets {@code YIELDED} with an atomic
-   * operation ({@link #publishYield}) before it hands over to the general protocol.
+   * <p>This thread then decides, with no further atomic operation on the fast path:
+   *
+   * <ul>
+   *   <li>The method yielded here: that yield is the method's. A pending {@code ForeignYield} reads
+   *       {@code INLINE} still set when the yield's stage completes (exit does that with the
+   *       compare-and-set every use takes anyway, which orders it after this thread's writes) and
+   *       fails as a second yield: inside that completion, where exit sees the error, or, if it
+   *       only listens later, on its own, as a yield after the scope exited would.
+   *   <li>The method did not yield here: the compare-and-set that clears {@code INLINE} also reads
+   *       {@code FOREIGN}, and adopts that yield as the method's ({@code YIELDED}): its resource
+   *       is in the enter stage, and its {@code ForeignYield}, reading {@code INLINE} cleared,
+   *       completes with the body's outcome.
+   * </ul>
+   *
+   * <p>The fast path writes no state bits at all. Any other path first sets {@code YIELDED} with
+   * an atomic operation ({@link #publishYield}), after which yields write no bits, and goes on with
+   * the general protocol.
    *
    * @param <R> the result type
    * @param method the method, with its arguments bound
