@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopegen.runtime.internal.Stages;
+import dev.scopegen.runtime.internal.SynchronousScope;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * The stack keeps its registrations in one array, where a callback takes one slot, a handler two
- * and an entered scope three. Each scope must still get its own resource back, whichever way the
- * registrations interleave with the growth of the stack.
+ * and an entered scope three, or two for a synchronous scope among the first 64 slots. Each scope
+ * must still get its own resource back, whichever way the registrations interleave with the growth
+ * of the stack, and whichever way the unwinding goes.
  */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class ExitStackRegistrationsTest {
@@ -190,5 +192,134 @@ class ExitStackRegistrationsTest {
     fresh.close();
     movedFresh.close();
     assertEquals(List.of("after popAll", "kept by the stack"), log);
+  }
+
+  /** A synchronous scope that hands out {@code resource} and logs what its exit receives. */
+  private SynchronousScope<String> synchronous(String resource) {
+    return new SynchronousScope<>() {
+      @Override
+      public String enterNow() {
+        return resource;
+      }
+
+      @Override
+      public boolean exitNow(String received, Throwable failure) {
+        log.add("exit " + received);
+        return false;
+      }
+
+      @Override
+      public CompletionStage<String> enter() {
+        return CompletableFuture.completedFuture(enterNow());
+      }
+
+      @Override
+      public CompletionStage<Boolean> exit(String received, Throwable failure) {
+        return CompletableFuture.completedFuture(exitNow(received, failure));
+      }
+    };
+  }
+
+  /**
+   * Synchronous scopes, callbacks and a handler, on both sides of slot 64 and of the growth of the
+   * array; an asynchronous callback in the middle makes the stack hand the rest over to the loop
+   * engine, which must find every synchronous scope with its own resource.
+   */
+  @Test
+  void synchronousScopesKeptWithoutMarkersUnwindInOrderWhateverComesAfter() throws Exception {
+    CompletableFuture<Void> pending = new CompletableFuture<>();
+    List<String> expected = new ArrayList<>();
+    ExitStack stack = new ExitStack();
+    for (int i = 0; i < 30; i++) { // 30 scopes and 15 callbacks: 75 slots
+      stack.enter(synchronous("s" + i));
+      expected.add(0, "exit s" + i);
+      if (i % 2 == 0) {
+        int n = i;
+        stack.callback(() -> log.add("callback " + n));
+        expected.add(0, "callback " + n);
+      }
+      if (i == 10) {
+        stack.callbackAsync(
+            () -> {
+              log.add("async");
+              return pending;
+            });
+        expected.add(0, "async");
+      }
+      if (i == 20) {
+        stack.push(failure -> log.add("handler " + failure));
+        expected.add(0, "handler null");
+      }
+    }
+    CompletionStage<Void> closing = stack.closeAsync();
+    assertEquals(expected.subList(0, expected.indexOf("async") + 1), log);
+    pending.complete(null);
+    Stages.await(closing);
+    assertEquals(expected, log);
+  }
+
+  /**
+   * A synchronous scope whose exit fails hands the unwinding over; {@code popAll} moves scopes kept
+   * without markers; registrations added by an exit while the stack unwinds run next.
+   */
+  @Test
+  void synchronousScopesKeptWithoutMarkersSurviveFailuresPopAllAndLateRegistrations()
+      throws Exception {
+    ExitStack stack = new ExitStack();
+    stack.enter(synchronous("oldest"));
+    stack.callback(() -> log.add("callback"));
+    stack.enter(
+        new SynchronousScope<String>() {
+          @Override
+          public String enterNow() {
+            return "failing";
+          }
+
+          @Override
+          public boolean exitNow(String received, Throwable failure) {
+            log.add("exit " + received);
+            throw new IllegalStateException("exit");
+          }
+
+          @Override
+          public CompletionStage<String> enter() {
+            return CompletableFuture.completedFuture(enterNow());
+          }
+
+          @Override
+          public CompletionStage<Boolean> exit(String received, Throwable failure) {
+            return Stages.failed(new IllegalStateException("exit"));
+          }
+        });
+    stack.enter(synchronous("newest"));
+    stack.callback(
+        () -> {
+          log.add("registering");
+          stack.enter(synchronous("late"));
+          stack.callback(() -> log.add("late callback"));
+        });
+    IllegalStateException failure = assertThrows(IllegalStateException.class, stack::close);
+    assertEquals("exit", failure.getMessage());
+    assertEquals(
+        List.of(
+            "registering",
+            "late callback",
+            "exit late",
+            "exit newest",
+            "exit failing",
+            "callback",
+            "exit oldest"),
+        log);
+
+    log.clear();
+    ExitStack fresh = new ExitStack();
+    fresh.enter(synchronous("first"));
+    fresh.callback(() -> log.add("between"));
+    fresh.enter(synchronous("second"));
+    ExitStack moved = fresh.popAll();
+    fresh.enter(synchronous("left behind"));
+    fresh.close();
+    moved.close();
+    assertEquals(List.of("exit left behind", "exit second", "between", "exit first"), log);
   }
 }

@@ -56,7 +56,14 @@ public final class Registrations {
     new Kind(SYNCHRONOUS_SCOPE)
   };
 
-  private static final Kind SYNCHRONOUS_SCOPE_MARKER = MARKERS[SYNCHRONOUS_SCOPE];
+  /**
+   * The marker of an entered {@link SynchronousScope}, for an {@code ExitStack} that keeps some of
+   * them without one while it keeps its registrations itself.
+   */
+  public static final Object SYNCHRONOUS_SCOPE_MARKER = MARKERS[SYNCHRONOUS_SCOPE];
+
+  /** The most slots a registration takes: an entered scope's. */
+  public static final int MAX_SLOTS = 3;
 
   private Object[] slots;
   private int size;
@@ -95,15 +102,53 @@ public final class Registrations {
   }
 
   /**
-   * The marker that follows a registration of {@code kind} other than {@link #CLEANUP}: a handler
-   * takes two slots (the handler, the marker), an entered scope three (its resource, the scope,
-   * the marker).
+   * Whether {@code newest}, the newest slot of a registration, is a marker: the registration is
+   * not a callback.
+   *
+   * @param newest the newest slot of a registration
+   * @return whether it is a marker
+   */
+  public static boolean isMarker(Object newest) {
+    return newest instanceof Kind;
+  }
+
+  /**
+   * How many slots a registration of {@code kind} takes.
    *
    * @param kind the kind
-   * @return its marker
+   * @return one for a callback, three for an entered scope, two for a handler or an asynchronous
+   *     callback
    */
-  public static Object marker(byte kind) {
-    return MARKERS[kind];
+  public static int slotsOf(byte kind) {
+    return kind == CLEANUP ? 1 : kind >= SCOPE ? 3 : 2;
+  }
+
+  /**
+   * Writes a registration into {@code slots}, laid out as this class lays them out.
+   *
+   * @param slots the array, with room for {@link #MAX_SLOTS} more from {@code size}
+   * @param size how many slots hold registrations
+   * @param kind one of {@link #HANDLER}, {@link #ASYNC_HANDLER}, {@link #CLEANUP}, {@link
+   *     #ASYNC_CLEANUP}, {@link #SCOPE} and {@link #SYNCHRONOUS_SCOPE} (a {@link SynchronousScope}
+   *     to be exited with {@code exitNow})
+   * @param target the handler, callback or scope
+   * @param resource the entered resource of a scope; {@code null} for the others
+   * @return how many slots hold registrations now
+   */
+  public static int put(Object[] slots, int size, byte kind, Object target, Object resource) {
+    if (kind == CLEANUP) {
+      slots[size] = target;
+      return size + 1;
+    }
+    if (kind >= SCOPE) {
+      slots[size] = resource;
+      slots[size + 1] = target;
+      slots[size + 2] = MARKERS[kind];
+      return size + 3;
+    }
+    slots[size] = target;
+    slots[size + 1] = MARKERS[kind];
+    return size + 2;
   }
 
   /**
@@ -129,59 +174,19 @@ public final class Registrations {
    * Adds a registration, the newest.
    *
    * @param kind one of {@link #HANDLER}, {@link #ASYNC_HANDLER}, {@link #CLEANUP}, {@link
-   *     #ASYNC_CLEANUP}, {@link #SCOPE} and {@link #SYNCHRONOUS_SCOPE}
+   *     #ASYNC_CLEANUP}, {@link #SCOPE} and {@link #SYNCHRONOUS_SCOPE}; a {@link SynchronousScope}
+   *     added as a {@code SCOPE} is kept as a {@code SYNCHRONOUS_SCOPE}
    * @param target the handler, callback or scope
    * @param resource the entered resource of a scope; {@code null} for the others
    */
   public void add(byte kind, Object target, Object resource) {
-    if (kind == CLEANUP) {
-      addCleanup(target);
-    } else if (kind >= SCOPE) {
-      addScope(target, resource, kind == SYNCHRONOUS_SCOPE || target instanceof SynchronousScope);
-    } else {
-      Object[] slots = room(2);
-      int size = this.size;
-      slots[size] = target;
-      slots[size + 1] = MARKERS[kind];
-      this.size = size + 2;
-    }
-  }
-
-  /**
-   * Adds a cleanup callback, the newest.
-   *
-   * @param cleanup the callback
-   */
-  public void addCleanup(Object cleanup) {
-    Object[] slots = room(1);
-    slots[size++] = cleanup;
-  }
-
-  /**
-   * Adds an entered scope, the newest.
-   *
-   * @param scope the scope
-   * @param resource its resource
-   * @param synchronous whether {@code scope} is a {@link SynchronousScope}, to be exited with
-   *     {@code exitNow}
-   */
-  public void addScope(Object scope, Object resource, boolean synchronous) {
-    Object[] slots = room(3);
-    int size = this.size;
-    slots[size] = resource;
-    slots[size + 1] = scope;
-    slots[size + 2] = synchronous ? SYNCHRONOUS_SCOPE_MARKER : MARKERS[SCOPE];
-    this.size = size + 3;
-  }
-
-  /** The array, with room for {@code slots} more. */
-  private Object[] room(int more) {
     Object[] slots = this.slots;
-    if (size + more > slots.length) {
-      slots = grow(slots, size + more);
+    if (size + MAX_SLOTS > slots.length) {
+      slots = grow(slots, size + MAX_SLOTS);
       this.slots = slots;
     }
-    return slots;
+    byte kept = kind == SCOPE && target instanceof SynchronousScope ? SYNCHRONOUS_SCOPE : kind;
+    size = put(slots, size, kept, target, resource);
   }
 
   boolean isEmpty() {
