@@ -6,6 +6,7 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import dev.scopegen.runtime.internal.Declared;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -88,7 +89,7 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super $T, ? extends R, X> body) throws
         X {
-      return generator.call(method(), body, failure -> false);
+      return generator.call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -99,7 +100,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super $T, X> body) throws X {
-      generator.run(method(), body, failure -> false);
+      generator.run(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -167,7 +168,7 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -180,7 +181,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
     }
 
     /**

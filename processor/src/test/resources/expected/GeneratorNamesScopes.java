@@ -4,6 +4,7 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import dev.scopegen.runtime.internal.Declared;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -73,6 +74,8 @@ final class GeneratorNamesScopes {
    * Single-use: each call of the factory returns a new one.
    */
   static final class GeneratorScope<R, X extends Exception> implements AsyncScope<R> {
+    private static final Declared DECLARED = Declared.of(Exception.class);
+
     private final R generator;
 
     private final X method;
@@ -128,7 +131,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R2, X2 extends Throwable> R2 call(ScopeFunction<? super R, ? extends R2, X2> body)
         throws X2, X {
-      return generator2.call(method(), body, failure -> failure instanceof Exception);
+      return generator2.call(method(), body, DECLARED);
     }
 
     /**
@@ -140,7 +143,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public <X2 extends Throwable> void run(ScopeConsumer<? super R, X2> body) throws X2, X {
-      generator2.run(method(), body, failure -> failure instanceof Exception);
+      generator2.run(method(), body, DECLARED);
     }
 
     /**
@@ -203,7 +206,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(method(), body, failure -> false);
+      return generator.call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -214,7 +217,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(method(), body, failure -> false);
+      generator.run(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -268,7 +271,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends java.lang.Throwable> R call(
         ScopeFunction<? super Throwable, ? extends R, X> body) throws X {
-      return generator.call(method(), body, failure -> false);
+      return generator.call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -280,7 +283,7 @@ final class GeneratorNamesScopes {
     @Override
     public <X extends java.lang.Throwable> void run(ScopeConsumer<? super Throwable, X> body) throws
         X {
-      generator.run(method(), body, failure -> false);
+      generator.run(method(), body, Declared.NOTHING);
     }
 
     /**

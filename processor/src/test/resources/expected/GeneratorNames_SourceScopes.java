@@ -5,6 +5,7 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
+import dev.scopegen.runtime.internal.Declared;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -88,7 +89,7 @@ final class GeneratorNames_SourceScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -101,7 +102,7 @@ final class GeneratorNames_SourceScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
     }
 
     /**

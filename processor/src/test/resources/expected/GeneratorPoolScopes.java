@@ -6,6 +6,7 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import dev.scopegen.runtime.internal.Declared;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +99,8 @@ public final class GeneratorPoolScopes {
    * each call of the factory returns a new one.
    */
   public static final class LeaseScope<C extends AutoCloseable> implements AsyncScope<C> {
+    private static final Declared DECLARED = Declared.of(InterruptedException.class);
+
     private final GeneratorPool<C> generatorPool;
 
     private final BlockingGenerator<C> generator;
@@ -134,7 +137,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
         InterruptedException {
-      return generator.call(method(), body, failure -> failure instanceof InterruptedException);
+      return generator.call(method(), body, DECLARED);
     }
 
     /**
@@ -147,7 +150,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X,
         InterruptedException {
-      generator.run(method(), body, failure -> failure instanceof InterruptedException);
+      generator.run(method(), body, DECLARED);
     }
 
     /**
@@ -216,7 +219,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -229,7 +232,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
     }
 
     /**
@@ -248,6 +251,8 @@ public final class GeneratorPoolScopes {
    * each call of the factory returns a new one.
    */
   public static final class OpenStringScope<E extends Exception> implements AsyncScope<String> {
+    private static final Declared DECLARED = Declared.of(Exception.class);
+
     private final String name;
 
     private final BlockingGenerator<String> generator;
@@ -285,7 +290,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, E, IOException {
-      return generator.call(method(), body, failure -> failure instanceof Exception);
+      return generator.call(method(), body, DECLARED);
     }
 
     /**
@@ -299,7 +304,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, E,
         IOException {
-      generator.run(method(), body, failure -> failure instanceof Exception);
+      generator.run(method(), body, DECLARED);
     }
 
     /**
@@ -355,7 +360,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(method(), body, failure -> false);
+      return generator.call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -366,7 +371,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(method(), body, failure -> false);
+      generator.run(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -417,7 +422,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(method(), body, failure -> false);
+      return generator.call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -428,7 +433,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(method(), body, failure -> false);
+      generator.run(method(), body, Declared.NOTHING);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import dev.scopegen.runtime.internal.Declared;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,8 @@ public final class GeneratorTransactionsScopes {
    * Single-use: each call of the factory returns a new one.
    */
   public static final class TransactionScope implements AsyncScope<Connection> {
+    private static final Declared DECLARED = Declared.of(SQLException.class);
+
     private final Connection connection;
 
     private final BlockingGenerator<Connection> generator;
@@ -91,7 +94,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
         throws X, SQLException {
-      return generator.call(method(), body, failure -> failure instanceof SQLException);
+      return generator.call(method(), body, DECLARED);
     }
 
     /**
@@ -104,7 +107,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
         SQLException {
-      generator.run(method(), body, failure -> failure instanceof SQLException);
+      generator.run(method(), body, DECLARED);
     }
 
     /**
@@ -175,7 +178,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(this, body, failure -> false);
+      return Blocking.call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -188,7 +191,7 @@ public final class GeneratorTransactionsScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(this, body, failure -> false);
+      Blocking.run(this, body, Declared.NOTHING);
     }
 
     /**

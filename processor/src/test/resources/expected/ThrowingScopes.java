@@ -5,6 +5,7 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import dev.scopegen.runtime.internal.Declared;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +48,8 @@ public final class ThrowingScopes {
    * call of the factory returns a new one.
    */
   public static final class BlockingScope implements dev.scopegen.runtime.AsyncScope<String> {
+    private static final Declared DECLARED = Declared.of(Exception.class);
+
     private final BlockingGenerator<String> generator;
 
     private BlockingScope() {
@@ -82,7 +85,7 @@ public final class ThrowingScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, Exception {
-      return generator.call(method(), body, failure -> failure instanceof Exception);
+      return generator.call(method(), body, DECLARED);
     }
 
     /**
@@ -97,7 +100,7 @@ public final class ThrowingScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         Exception {
-      generator.run(method(), body, failure -> failure instanceof Exception);
+      generator.run(method(), body, DECLARED);
     }
 
     /**
@@ -113,6 +116,8 @@ public final class ThrowingScopes {
    * each call of the factory returns a new one.
    */
   public static final class AsyncScope implements dev.scopegen.runtime.AsyncScope<String> {
+    private static final Declared DECLARED = Declared.of(IOException.class);
+
     private final AsyncGenerator<String> generator;
 
     private AsyncScope() {
@@ -161,7 +166,7 @@ public final class ThrowingScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, IOException {
-      return Blocking.call(this, body, failure -> failure instanceof IOException);
+      return Blocking.call(this, body, DECLARED);
     }
 
     /**
@@ -176,7 +181,7 @@ public final class ThrowingScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         IOException {
-      Blocking.run(this, body, failure -> failure instanceof IOException);
+      Blocking.run(this, body, DECLARED);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.BlockingGenerator;
+import dev.scopegen.runtime.internal.Declared;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -68,7 +69,7 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Ω, ? extends R, X> body) throws X {
-      return generator.call(method(), body, failure -> false);
+      return generator.call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Ω, X> body) throws X {
-      generator.run(method(), body, failure -> false);
+      generator.run(method(), body, Declared.NOTHING);
     }
 
     /**

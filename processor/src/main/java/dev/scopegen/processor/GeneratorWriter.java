@@ -4,9 +4,9 @@ import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
+import static dev.scopegen.processor.ClassNames.DECLARED;
 import static dev.scopegen.processor.ClassNames.OBJECTS;
 import static dev.scopegen.processor.WriterSupport.classBuilder;
-import static dev.scopegen.processor.WriterSupport.declares;
 import static dev.scopegen.processor.WriterSupport.stageOf;
 import static dev.scopegen.processor.WriterSupport.wrap;
 import static javax.lang.model.element.Modifier.FINAL;
@@ -16,6 +16,7 @@ import static javax.lang.model.element.Modifier.STATIC;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -146,6 +147,7 @@ final class GeneratorWriter {
     Set<String> taken = new HashSet<>();
     bound(method).forEach(parameter -> taken.add(parameter.name()));
     String generator = ScopeNames.fresh("generator", taken);
+    String declared = ScopeNames.fresh("DECLARED", taken);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(method.scopeName())
             .addJavadoc(
@@ -155,6 +157,9 @@ final class GeneratorWriter {
             .addModifiers(STATIC, FINAL)
             .addTypeVariables(method.typeVariables())
             .addSuperinterface(ParameterizedTypeName.get(ASYNC_SCOPE, resource));
+    if (!method.exceptions().erasures().isEmpty()) {
+      type.addField(declaredField(method, declared));
+    }
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(PRIVATE);
     for (ParameterSpec parameter : bound(method)) {
       type.addField(parameter.type(), parameter.name(), PRIVATE, FINAL);
@@ -191,7 +196,7 @@ final class GeneratorWriter {
                     .addParameter(Throwable.class, "failure")
                     .addStatement("return $N.exit(resource, failure)", generator)
                     .build())
-            .addMethods(blockingMethods(method, generator))
+            .addMethods(blockingMethods(method, generator, declared))
             .addMethod(boundMethod(method));
     if (method.isPublic()) {
       type.addModifiers(PUBLIC);
@@ -207,7 +212,8 @@ final class GeneratorWriter {
    * asynchronous method's through {@code Blocking}, after its own {@code use}; a blocking one's
    * inline in its engine.
    */
-  private static List<MethodSpec> blockingMethods(GeneratorMethod method, String generator) {
+  private static List<MethodSpec> blockingMethods(
+      GeneratorMethod method, String generator, String declared) {
     List<TypeName> mentioned = new ArrayList<>();
     mentioned.add(method.resourceType());
     mentioned.addAll(method.typeVariables());
@@ -222,7 +228,10 @@ final class GeneratorWriter {
             "{@code " + method.name() + "}",
             async || method.exceptions().beyondException(),
             true);
-    CodeBlock declares = declares(method.exceptions());
+    CodeBlock declares =
+        method.exceptions().erasures().isEmpty()
+            ? CodeBlock.of("$T.NOTHING", DECLARED)
+            : CodeBlock.of("$N", declared);
     if (async) {
       methods.call().addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares);
       methods.run().addStatement("$T.run(this, body,$W$L)", BLOCKING, declares);
@@ -235,6 +244,22 @@ final class GeneratorWriter {
       methods.run().addStatement("$N.run(method(), body,$W$L)", generator, declares);
     }
     return List.of(methods.call().build(), methods.run().build());
+  }
+
+  /**
+   * {@code DECLARED} (or a fresh name), the checked failures that {@code call} and {@code run} declare beside the
+   * body's, for the engine to tell them from the ones it must wrap: a constant, where a lambda
+   * would be one more method and call site for javac to write in every scope.
+   */
+  private static FieldSpec declaredField(GeneratorMethod method, String name) {
+    return FieldSpec.builder(DECLARED, name, PRIVATE, STATIC, FINAL)
+        .initializer(
+            "$T.of($L)",
+            DECLARED,
+            method.exceptions().erasures().stream()
+                .map(type -> CodeBlock.of("$T.class", type))
+                .collect(CodeBlock.joining(",$W")))
+        .build();
   }
 
   /**

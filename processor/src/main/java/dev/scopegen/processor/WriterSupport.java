@@ -141,31 +141,6 @@ final class WriterSupport {
     return ParameterizedTypeName.get(COMPLETION_STAGE, value);
   }
 
-  /**
-   * The test of which checked failures of the scope's own steps {@code call} and {@code run}
-   * declare, for {@code Blocking} and the generator engines: <code>failure -&gt; failure
-   * instanceof IOException</code>.
-   *
-   * @param exceptions what {@code call} and {@code run} declare
-   * @return a lambda expression
-   */
-  static CodeBlock declares(CheckedExceptions exceptions) {
-    return declares(exceptions, "failure");
-  }
-
-  /**
-   * Like {@link #declares(CheckedExceptions)}, with {@code parameter} as the lambda's parameter: a
-   * name that no local variable where the lambda appears has.
-   */
-  static CodeBlock declares(CheckedExceptions exceptions, String parameter) {
-    if (exceptions.erasures().isEmpty()) {
-      return CodeBlock.of("$N -> false", parameter);
-    }
-    return exceptions.erasures().stream()
-        .map(type -> CodeBlock.of("$N instanceof $T", parameter, type))
-        .collect(CodeBlock.joining(" ||$W", parameter + " -> ", ""));
-  }
-
   /** {@code !(failure instanceof A || failure instanceof B)} for the types of noRollbackFor. */
   static CodeBlock rollsBackOn(ResourceClass resource) {
     return resource.noRollbackFor().stream()
