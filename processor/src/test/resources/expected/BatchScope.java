@@ -10,7 +10,6 @@ import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -38,18 +37,6 @@ final class BatchScope implements SynchronousScope<List<String>> {
   public static BatchScope of(Batch target) {
     Objects.requireNonNull(target, "BatchScope.of(target): target is null");
     return new BatchScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code begin()}.
-   */
-  @Override
-  public CompletionStage<List<String>> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.begin());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

@@ -12,7 +12,6 @@ import dev.scopegen.runtime.internal.SynchronousScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -44,18 +43,6 @@ public final class DatabaseScope implements SynchronousScope<Connection> {
   public static DatabaseScope of(Database target) {
     Objects.requireNonNull(target, "DatabaseScope.of(target): target is null");
     return new DatabaseScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code connect()}.
-   */
-  @Override
-  public CompletionStage<Connection> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.connect());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

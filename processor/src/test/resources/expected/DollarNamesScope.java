@@ -6,11 +6,8 @@ import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
 import dev.scopegen.runtime.internal.ScopeEvents;
-import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -39,30 +36,6 @@ public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
   public static <T$> DollarNamesScope<T$> of(DollarNames<T$> target) {
     Objects.requireNonNull(target, "DollarNamesScope.of(target): target is null");
     return new DollarNamesScope<>(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code open$()}.
-   */
-  @Override
-  public CompletionStage<T$> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.open$());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
-  }
-
-  /**
-   * Exits the scope: calls {@code close$()}.
-   */
-  @Override
-  public CompletionStage<Boolean> exit(T$ resource, Throwable failure) {
-    try {
-      return Stages.of(exitNow(resource, failure));
-    } catch (Throwable exitFailure) {
-      return Stages.failed(exitFailure);
-    }
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -41,18 +40,6 @@ final class JournalScope implements SynchronousScope<Integer> {
   public static JournalScope of(Journal target) {
     Objects.requireNonNull(target, "JournalScope.of(target): target is null");
     return new JournalScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code begin()}.
-   */
-  @Override
-  public CompletionStage<Integer> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.begin());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

@@ -13,7 +13,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -45,19 +44,6 @@ final class LedgerScope implements SynchronousScope<Ledger> {
   public static LedgerScope of(Ledger target) {
     Objects.requireNonNull(target, "LedgerScope.of(target): target is null");
     return new LedgerScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code open()}.
-   */
-  @Override
-  public CompletionStage<Ledger> enter() {
-    try {
-      target.open();
-      return CompletableFuture.completedFuture(target);
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -39,18 +38,6 @@ final class TenancyScope implements SynchronousScope<String> {
   public static TenancyScope of(Tenancy target) {
     Objects.requireNonNull(target, "TenancyScope.of(target): target is null");
     return new TenancyScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code lease()}.
-   */
-  @Override
-  public CompletionStage<String> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.lease());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

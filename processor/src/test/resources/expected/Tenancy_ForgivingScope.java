@@ -10,7 +10,6 @@ import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -40,19 +39,6 @@ final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving
   public static Tenancy_ForgivingScope of(Tenancy.Forgiving target) {
     Objects.requireNonNull(target, "Tenancy_ForgivingScope.of(target): target is null");
     return new Tenancy_ForgivingScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code open()}.
-   */
-  @Override
-  public CompletionStage<Tenancy.Forgiving> enter() {
-    try {
-      target.open();
-      return CompletableFuture.completedFuture(target);
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

@@ -5,11 +5,8 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
-import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -39,30 +36,6 @@ public final class Throwing_AnythingScope implements SynchronousScope<String> {
   public static Throwing_AnythingScope of(Throwing.Anything target) {
     Objects.requireNonNull(target, "Throwing_AnythingScope.of(target): target is null");
     return new Throwing_AnythingScope(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code open()}.
-   */
-  @Override
-  public CompletionStage<String> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.open());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
-  }
-
-  /**
-   * Exits the scope: calls {@code close()}.
-   */
-  @Override
-  public CompletionStage<Boolean> exit(String resource, Throwable failure) {
-    try {
-      return Stages.of(exitNow(resource, failure));
-    } catch (Throwable exitFailure) {
-      return Stages.failed(exitFailure);
-    }
   }
 
   /**

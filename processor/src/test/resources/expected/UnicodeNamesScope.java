@@ -10,7 +10,6 @@ import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousExit;
 import dev.scopegen.runtime.internal.SynchronousScope;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -41,18 +40,6 @@ public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
   public static <Ť> UnicodeNamesScope<Ť> of(UnicodeNames<Ť> target) {
     Objects.requireNonNull(target, "UnicodeNamesScope.of(target): target is null");
     return new UnicodeNamesScope<>(target);
-  }
-
-  /**
-   * Enters the scope: calls {@code öffnen()}.
-   */
-  @Override
-  public CompletionStage<Ť> enter() {
-    try {
-      return CompletableFuture.completedFuture(target.öffnen());
-    } catch (Throwable failure) {
-      return Stages.failed(failure);
-    }
   }
 
   /**

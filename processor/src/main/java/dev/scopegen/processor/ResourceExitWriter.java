@@ -91,6 +91,21 @@ final class ResourceExitWriter {
   }
 
   /**
+   * {@code exit} of a synchronous scope, unless {@code SynchronousScope}'s default does what it
+   * would: when the scope neither commits nor rolls back, and its stage has nothing more to say
+   * than what {@code exitNow} returns.
+   *
+   * @param resource a class whose lifecycle methods are all synchronous
+   * @return the method, or empty
+   */
+  static Optional<MethodSpec> overridden(ResourceClass resource) {
+    if (exitsNow(resource) && resource.commit().isEmpty() && resource.rollback().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(exit(resource));
+  }
+
+  /**
    * Whether {@code exit} is written over {@code exitNow}: when every method is synchronous, unless
    * the class commits and its exit can suppress. There, {@code exitNow} returns {@code true} after
    * success both when the exit suppressed a commit failure (the exit rolled back) and when it
@@ -103,23 +118,14 @@ final class ResourceExitWriter {
   }
 
   /**
-   * {@code exit} of a synchronous scope: {@code exitNow}, with the outcome held in a completed
-   * stage, which says for the JFR event what the exit did, as an {@code ExitSequence}'s stage
+   * {@code exit} of a synchronous scope that commits or rolls back: {@code exitNow}, with the
+   * outcome held in a completed stage, which says for the JFR event what the exit did, as an {@code ExitSequence}'s stage
    * would: committed when the commit ran and succeeded (after success, or after a failure that
    * {@code noRollbackFor} lists), rolled back when the rollback ran. Which of these ran follows
    * from the outcome: a commit or rollback that failed after a failure has been added to it as
    * suppressed, and the event then reports a failure whatever the kind.
    */
   private static CodeBlock overExitNow(ResourceClass resource) {
-    if (resource.commit().isEmpty() && resource.rollback().isEmpty()) {
-      return CodeBlock.builder()
-          .beginControlFlow("try")
-          .addStatement("return $T.of(exitNow(resource, failure))", STAGES)
-          .nextControlFlow("catch ($T exitFailure)", Throwable.class)
-          .addStatement("return $T.failed(exitFailure)", STAGES)
-          .endControlFlow()
-          .build();
-    }
     CodeBlock.Builder code =
         CodeBlock.builder()
             .addStatement("boolean suppress")

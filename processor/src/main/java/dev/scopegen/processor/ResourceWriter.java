@@ -70,11 +70,13 @@ final class ResourceWriter {
             .addFields(declaredField(resource))
             .addField(resource.targetType(), "target", PRIVATE, FINAL)
             .addMethod(constructor(resource))
-            .addMethod(factory(resource))
-            .addMethod(enter(resource))
-            .addMethod(ResourceExitWriter.exit(resource));
+            .addMethod(factory(resource));
     if (resource.isSynchronous()) {
+      // SynchronousScope's enter() and exit() hold what these return in a completed stage.
+      ResourceExitWriter.overridden(resource).ifPresent(scope::addMethod);
       scope.addMethod(inline.enterNow()).addMethod(inline.exitNow());
+    } else {
+      scope.addMethod(enter(resource)).addMethod(ResourceExitWriter.exit(resource));
     }
     scope.addMethods(blockingMethods(resource, inline));
     if (resource.hasInlineHelpers()) {

@@ -1,6 +1,8 @@
 package dev.scopegen.runtime.internal;
 
 import dev.scopegen.runtime.AsyncScope;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A scope whose enter and exit are synchronous, and which says so: {@code Scopes.all} and {@code
@@ -28,9 +30,44 @@ import dev.scopegen.runtime.AsyncScope;
  *       added to {@code failure} as suppressed, as {@code exit()} adds them.
  * </ul>
  *
+ * <p>{@link #enter} and {@link #exit} default to these two methods with the outcome held in a
+ * completed stage, so that a generated scope writes them only when its stage must say more (an
+ * exit that commits or rolls back, for the JFR event).
+ *
  * @param <T> the resource type
  */
 public interface SynchronousScope<T> extends AsyncScope<T> {
+
+  /**
+   * Enters the scope: {@link #enterNow}, with its outcome held in a completed stage.
+   *
+   * @return a completed stage with the resource, or with the failure of entering
+   */
+  @Override
+  default CompletionStage<T> enter() {
+    try {
+      return CompletableFuture.completedFuture(enterNow());
+    } catch (Throwable failure) {
+      return Stages.failed(failure);
+    }
+  }
+
+  /**
+   * Exits the scope: {@link #exitNow}, with its outcome held in a completed stage.
+   *
+   * @param resource the resource the scope entered with
+   * @param failure the failure in flight, or {@code null}
+   * @return a completed stage with whether {@code failure} is suppressed, or with the failure that
+   *     must propagate instead
+   */
+  @Override
+  default CompletionStage<Boolean> exit(T resource, Throwable failure) {
+    try {
+      return Stages.of(exitNow(resource, failure));
+    } catch (Throwable exitFailure) {
+      return Stages.failed(exitFailure);
+    }
+  }
 
   /**
    * Enters the scope on the calling thread.
