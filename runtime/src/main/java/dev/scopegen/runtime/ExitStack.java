@@ -323,7 +323,6 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
    * stage; from the first registration with a marker on, {@link #unwindMarked} goes on.
    * Registrations added meanwhile are the newest, and run first.
    */
-  @SuppressWarnings("unchecked") // a synchronous scope's registration pairs it with its resource
   private CompletionStage<Boolean> unwind(Throwable failure) {
     Throwable inFlight = failure;
     int newest;
@@ -334,11 +333,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
       try {
         if (isSynchronousTop(newest)) {
           kind = Registrations.SYNCHRONOUS_SCOPE;
-          synchronousTops ^= 1L << newest;
-          size = newest - 1;
-          if (((SynchronousScope<Object>) top).exitNow(slots[newest - 1], inFlight)) {
-            inFlight = null;
-          }
+          inFlight = exitSynchronousTop(slots, newest, inFlight);
         } else if (!Registrations.isMarker(top)) {
           size = newest;
           ((Cleanup) top).run();
@@ -373,11 +368,7 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
       try {
         if (isSynchronousTop(newest)) {
           kind = Registrations.SYNCHRONOUS_SCOPE;
-          synchronousTops ^= 1L << newest;
-          size = newest - 1;
-          if (((SynchronousScope<Object>) top).exitNow(slots[newest - 1], inFlight)) {
-            inFlight = null;
-          }
+          inFlight = exitSynchronousTop(slots, newest, inFlight);
         } else if (kind == Registrations.CLEANUP) {
           size = newest;
           ((Cleanup) top).run();
@@ -418,6 +409,21 @@ public final class ExitStack implements AsyncScope<ExitStack>, AutoCloseable {
   private CompletionStage<Boolean> failedStep(
       Throwable failure, Throwable inFlight, byte kind, Throwable stepFailure) {
     return Unwinding.takeOver(handOver(), failure, inFlight, kind, stepFailure);
+  }
+
+  /**
+   * Pops the synchronous scope kept without a marker whose scope is in slot {@code newest} and
+   * exits it on the spot.
+   *
+   * @return the failure still in flight: {@code null} if the exit suppressed {@code inFlight}
+   */
+  @SuppressWarnings("unchecked") // a synchronous scope's registration pairs it with its resource
+  private Throwable exitSynchronousTop(Object[] slots, int newest, Throwable inFlight)
+      throws Throwable {
+    synchronousTops ^= 1L << newest;
+    size = newest - 1;
+    SynchronousScope<Object> scope = (SynchronousScope<Object>) slots[newest];
+    return scope.exitNow(slots[newest - 1], inFlight) ? null : inFlight;
   }
 
   /** Whether {@code slot} holds the scope of a synchronous scope kept without a marker. */
