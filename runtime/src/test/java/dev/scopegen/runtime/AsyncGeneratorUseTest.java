@@ -335,6 +335,159 @@ class AsyncGeneratorUseTest {
         "racing yields: the use's thread won " + winners[0] + ", the other " + winners[1]);
   }
 
+  /**
+   * The yield's stage, completed on the use's thread before the method chains its cleanup: the
+   * cleanup runs at once, inside {@code andFinally}, as on any stage already complete.
+   */
+  @Test
+  void aCleanupChainedOnACompletedYieldStageRunsAtOnce() throws Exception {
+    List<String> log = new ArrayList<>();
+    AsyncGenerator<String> generator =
+        new AsyncGenerator<>(
+            "g",
+            y -> {
+              YieldStage yielded = y.yield("r");
+              yielded.toCompletableFuture().complete(null);
+              YieldStage cleaned = yielded.andFinally(() -> log.add("cleanup"));
+              log.add("chained");
+              return cleaned;
+            });
+
+    CompletableFuture<String> use =
+        generator.use(
+            r -> {
+              log.add("body");
+              return CompletableFuture.completedFuture(r + "!");
+            });
+
+    assertEquals("r!", use.get(5, TimeUnit.SECONDS));
+    assertEquals(List.of("cleanup", "chained", "body"), log);
+  }
+
+  /**
+   * Another thread completes the yield's stage while the method, on the use's thread, chains its
+   * cleanup on it: whichever comes first, the cleanup runs exactly once, the stage the method kept
+   * completes before it, and the use ends, either with the body's result (the body's end came
+   * first) or with the outside failure (the stage completed before exit, so the method did not
+   * wait for the body). {@code -Dscopegen.seed} replays the waits (the thread schedule differs).
+   */
+  @Test
+  void aYieldStageCompletedFromAnotherThreadRunsTheCleanupOnce() throws Exception {
+    Random random = seeded("aYieldStageCompletedFromAnotherThreadRunsTheCleanupOnce");
+    IllegalStateException outside = new IllegalStateException("outside");
+    for (int round = 0; round < 300; round++) {
+      String where = "round " + round + ": ";
+      int waitHere = random.nextInt(2_000);
+      int waitThere = random.nextInt(2_000);
+      AtomicInteger cleanups = new AtomicInteger();
+      AtomicBoolean yieldedFirst = new AtomicBoolean();
+      AtomicReference<YieldStage> kept = new AtomicReference<>();
+      AtomicReference<Thread> other = new AtomicReference<>();
+      AsyncGenerator<String> generator =
+          new AsyncGenerator<>(
+              "g",
+              y -> {
+                YieldStage yielded = y.yield("r");
+                kept.set(yielded);
+                AtomicBoolean go = new AtomicBoolean();
+                Thread completer =
+                    new Thread(
+                        () -> {
+                          awaitThenSpin(go, waitThere);
+                          yielded.toCompletableFuture().completeExceptionally(outside);
+                        });
+                other.set(completer);
+                completer.start();
+                go.set(true);
+                awaitThenSpin(go, waitHere);
+                return yielded.andFinally(
+                    () -> {
+                      yieldedFirst.set(yielded.toCompletableFuture().isDone());
+                      cleanups.incrementAndGet();
+                    });
+              });
+
+      CompletableFuture<String> use =
+          generator.use(r -> CompletableFuture.completedFuture(r + "!"));
+
+      other.get().join();
+      String outcome;
+      try {
+        outcome = use.get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException failure) {
+        assertSame(outside, failure.getCause(), where);
+        outcome = "outside";
+      }
+      assertTrue(outcome.equals("r!") || outcome.equals("outside"), where + outcome);
+      assertEquals(1, cleanups.get(), where);
+      assertTrue(yieldedFirst.get(), where);
+      assertTrue(kept.get().toCompletableFuture().isDone(), where);
+    }
+  }
+
+  /**
+   * Another thread chains a cleanup of its own on the yield's stage while the method, on the use's
+   * thread, chains the method's: both run exactly once, and the use ends with the body's result.
+   * {@code -Dscopegen.seed} replays the waits (the thread schedule differs).
+   */
+  @Test
+  void aCleanupChainedFromAnotherThreadRunsBesideTheMethodsOwn() throws Exception {
+    Random random = seeded("aCleanupChainedFromAnotherThreadRunsBesideTheMethodsOwn");
+    for (int round = 0; round < 300; round++) {
+      String where = "round " + round + ": ";
+      int waitHere = random.nextInt(2_000);
+      int waitThere = random.nextInt(2_000);
+      AtomicInteger own = new AtomicInteger();
+      AtomicInteger beside = new AtomicInteger();
+      AtomicReference<Thread> other = new AtomicReference<>();
+      AsyncGenerator<String> generator =
+          new AsyncGenerator<>(
+              "g",
+              y -> {
+                YieldStage yielded = y.yield("r");
+                AtomicBoolean go = new AtomicBoolean();
+                Thread chainer =
+                    new Thread(
+                        () -> {
+                          awaitThenSpin(go, waitThere);
+                          yielded.andFinally(beside::incrementAndGet);
+                        });
+                other.set(chainer);
+                chainer.start();
+                go.set(true);
+                awaitThenSpin(go, waitHere);
+                return yielded.andFinally(own::incrementAndGet);
+              });
+
+      CompletableFuture<String> use =
+          generator.use(r -> CompletableFuture.completedFuture(r + "!"));
+
+      assertEquals("r!", use.get(5, TimeUnit.SECONDS), where);
+      other.get().join();
+      assertEquals(1, own.get(), where);
+      assertEquals(1, beside.get(), where);
+    }
+  }
+
+  /** Waits for {@code go}, then spins {@code spins} times: one side of a race. */
+  private static void awaitThenSpin(AtomicBoolean go, int spins) {
+    while (!go.get()) {
+      Thread.onSpinWait();
+    }
+    for (int spin = 0; spin < spins; spin++) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /** A random source for a race test, whose seed it prints with how to replay it. */
+  private static Random seeded(String test) {
+    long seed = Long.getLong("scopegen.seed", System.nanoTime());
+    System.out.println(
+        test + " seed " + seed + ": -Dscopegen.seed=" + seed
+            + " replays the same waits (the thread schedule differs)");
+    return new Random(seed);
+  }
+
   @Test
   void aYieldAfterTheUseIsASecondYieldOnAnyThread() {
     AtomicReference<AsyncYield<String>> leaked = new AtomicReference<>();

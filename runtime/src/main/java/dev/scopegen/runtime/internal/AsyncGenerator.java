@@ -90,20 +90,20 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   private static final int FOREIGN = 64;
 
-  /** The value of {@link #waiting} once the method yielded on the thread of a {@link #use}. */
-  private static final Object YIELDED_HERE = new Object();
-
   private static final VarHandle PHASE =
       Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "phase", int.class);
 
   private final String name;
   private final Class<?> scope;
 
+  /** The value of {@link #yielded} for a {@code null} resource. */
+  private static final Object NULL_RESOURCE = new Object();
+
   /**
    * The stage the yield returned: completed by {@link #exit} with the body's outcome; a cancel of
    * it reaches the body through this scope, the {@link BodyLink}.
    */
-  private final BodyStage bodyDone = new BodyStage(this);
+  private final BodyStage bodyDone = BodyStage.ownable(this);
 
   /** The state bits; written with {@link #PHASE}. */
   @SuppressWarnings("unused") // accessed through PHASE
@@ -114,16 +114,22 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private Throwable methodFailure;
   private volatile IllegalStateException secondYield;
 
-  /** The resource of a yield in {@link #INLINE} mode; published by the {@link #YIELDED} bit. */
-  private T yielded;
+  /**
+   * The resource of the yield made on the thread of a {@link #use}, inside the method's call
+   * ({@link #NULL_RESOURCE} for {@code null}); {@code null} until then. Plain: written and read
+   * back by that thread (see {@link #use(Method, Function)}); other threads read it only to refuse
+   * a second yield sooner.
+   */
+  private Object yielded;
 
   /**
    * One field for three things, one after the other (a smaller object to allocate per use):
    *
    * <ul>
    *   <li>Until it is invoked, the {@link Method} given to the constructor, if any.
-   *   <li>While {@link #use} invokes it, the thread of the use, then {@link #YIELDED_HERE} once the
-   *       method yielded on that thread; it stays so while that use keeps to its fast path.
+   *   <li>While {@link #use} invokes it, the thread of the use; once the method yielded on that
+   *       thread ({@link #yielded}), it stays so while that use keeps to its fast path, and after
+   *       that path completed the use.
    *   <li>From {@link #enter} to {@link #exit}, a {@link BodyStage}: the method's stage when it is
    *       the yield's stage or chained on it. It completes only once exit has completed the yield's
    *       stage, so exit reads it there, with no listener. Written by enter, which exit follows.
@@ -206,6 +212,8 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     if (!PHASE.compareAndSet(this, 0, STARTED)) {
       throw GeneratorOutcome.alreadyUsed(name);
     }
+    // No use runs the method here: the yield's stage is nobody's (and nobody else has it yet).
+    bodyDone.disown();
     invoke(method);
     return this;
   }
@@ -286,12 +294,12 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    *
    * <ul>
    *   <li>While the method runs, {@link #waiting} holds this thread. Every value ever written to
-   *       that field is a {@link Method}, {@code null}, this thread, {@link #YIELDED_HERE} or a
-   *       stage, and a read, even a racy one, returns a value some write wrote: so only this
-   *       thread can read itself there, and it does so exactly while it runs the method (it wrote
-   *       the field before the call and writes it again after, in program order).
-   *   <li>Such a yield writes only {@link #yielded} and {@link #waiting}, and this thread reads
-   *       them back after the call: program order is happens-before within a thread.
+   *       that field is a {@link Method}, {@code null}, a thread or a stage, and a read, even a
+   *       racy one, returns a value some write wrote: so only this thread can read itself there,
+   *       and it does so from before the call until it leaves the fast path (it writes the field
+   *       again then, in program order), or for good once that path completed the use.
+   *   <li>Such a yield writes only {@link #yielded}, and this thread reads it back after the call:
+   *       program order is happens-before within a thread.
    *   <li>Other threads learn nothing from those writes and need not: the state bits keep {@link
    *       #INLINE} and no {@link #YIELDED}, so a yield on another thread meanwhile does not decide
    *       (it could not see this one without a fence on this thread). It sets {@link #FOREIGN}
@@ -315,6 +323,12 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    *       completes with the body's outcome.
    * </ul>
    *
+   * <p>The yield's stage, too, belongs to this thread while the fast path lasts ({@link
+   * BodyStage#ownable}): the method's first {@code andFinally} or {@code onFailure} on it takes its
+   * listener field with a plain write, and this thread gives the field up on every way out, by
+   * completing the stage itself ({@code exitInline}) or by {@link BodyStage#disown}. A yield on
+   * another thread meanwhile listens to the stage with {@code handle}, never through that field.
+   *
    * <p>The fast path writes no state bits at all. Any other path first sets {@code YIELDED} with
    * an atomic operation ({@link #publishYield}), after which yields write no bits, and goes on with
    * the general protocol.
@@ -333,7 +347,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     PHASE.set(this, STARTED | INLINE);
     waiting = Thread.currentThread();
     CompletionStage<?> stage = callMethod(method);
-    if (waiting != YIELDED_HERE) {
+    if (yielded == null) {
       return notYieldedHere(stage, body);
     }
     // The method's stage completes only once exit has completed the yield's stage: exit reads it
@@ -344,11 +358,12 @@ public final class AsyncGenerator<T> extends BodyLink<T>
         && !((BodyStage) stage).isDone()) {
       cleanups = (BodyStage) stage;
     } else {
+      bodyDone.disown();
       publishYield();
       waiting = null;
       settle(stage);
     }
-    T resource = yielded;
+    T resource = yieldedResource();
     CompletionStage<R> running;
     try {
       running = Stages.nonNull(body.apply(resource), "the body");
@@ -370,6 +385,8 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   private <R> CompletableFuture<R> notYieldedHere(
       CompletionStage<?> stage, Function<? super T, ? extends CompletionStage<R>> body) {
+    // Before the compare-and-set, after which a yield may hand the yield's stage out.
+    bodyDone.disown();
     waiting = null;
     int current;
     do {
@@ -391,6 +408,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   /** Leaves the fast path of {@link #use}, if it was on it: {@code cleanups} is not {@code null}. */
   private void leaveFastPath(BodyStage cleanups) {
     if (cleanups != null) {
+      bodyDone.disown();
       publishYield();
       waiting = cleanups;
     }
@@ -423,10 +441,10 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     if (cleanups.isDone()) {
       // Completed from outside before the body ended: exit sorts that out.
       leaveFastPath(cleanups);
-      return exitNow(yielded, value, null);
+      return exitNow(yieldedResource(), value, null);
     }
     bodyEnded();
-    bodyDone.complete(null);
+    bodyDone.completeAsOwner();
     if (!cleanups.isDone()) {
       PHASE.getAndBitwiseOr(this, YIELDED | EXITING);
       Exiting<R> future = new Exiting<>(value, null);
@@ -559,17 +577,18 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   @Override
   public YieldStage yield(T resource) {
-    if (waiting == Thread.currentThread() && (phase & FOREIGN) == 0) {
+    if (waiting == Thread.currentThread() && yielded == null && (phase & FOREIGN) == 0) {
       // On the thread of a use, inside the method's call, and no yield elsewhere came first: see
       // use(Method, Function). Plain writes, which that thread reads back.
-      yielded = resource;
-      waiting = YIELDED_HERE;
+      yielded = resource == null ? NULL_RESOURCE : resource;
       return bodyDone;
     }
     return yieldElsewhere(resource);
   }
 
   /** A yield that is not the first on the thread of a {@link #use}, inside the method's call. */
+  // The ForeignYield completes itself from handle's callback: the stage handle returns is unused.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private YieldStage yieldElsewhere(T resource) {
     int before;
     do {
@@ -577,7 +596,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       if ((before & (YIELDED | FINISHED)) != 0) {
         return BodyStage.failed(misplacedYield(before));
       }
-      if ((before & FOREIGN) != 0 || waiting == YIELDED_HERE) {
+      if ((before & FOREIGN) != 0 || yielded != null) {
         // Another yield came first (the one here, if this thread sees it: then it is not pending).
         return BodyStage.failed(misplacedYield(before | YIELDED));
       }
@@ -588,8 +607,24 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       return bodyDone;
     }
     ForeignYield beside = new ForeignYield(this);
-    bodyDone.listen(beside);
+    // A dependent, not the listener field, which the use's thread may own (BodyStage.ownable).
+    bodyDone.handle(beside);
     return beside;
+  }
+
+  /** The resource of the yield made on the thread of a {@link #use}: see {@link #yielded}. */
+  @SuppressWarnings("unchecked") // written by yield(T)
+  private T yieldedResource() {
+    Object resource = yielded;
+    return resource == NULL_RESOURCE ? null : (T) resource;
+  }
+
+  /**
+   * Whether this thread runs the fast path of a {@link #use} (see {@link #use(Method, Function)}):
+   * then the yield's stage is its own ({@link BodyStage#ownable}).
+   */
+  boolean runsUseHere() {
+    return waiting == Thread.currentThread();
   }
 
   /** The error of a yield that is not the method's first, or comes after its stage completed. */

@@ -33,6 +33,12 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   /** The value of {@link #listener} once it was called. */
   private static final Object CALLED = new Object();
 
+  /**
+   * The value of {@link #listener}, before any listener, of a stage from {@link #ownable} that was
+   * disowned: there {@code null} means owned.
+   */
+  private static final Object FREE = new Object();
+
   private static final VarHandle LISTENER =
       Stages.field(MethodHandles.lookup(), BodyStage.class, "listener", Object.class);
 
@@ -70,6 +76,45 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
    */
   BodyStage(BodyStage before) {
     this.up = before;
+  }
+
+  /**
+   * The stage of the yields of {@code generator}, whose listener field belongs to the thread that
+   * runs the fast path of the generator's {@code use}, while it does ({@link
+   * AsyncGenerator#runsUseHere}), until that thread calls {@link #completeAsOwner} or {@link
+   * #disown}, as it does on every way out of that path; {@code enter} disowns it at once. Here a
+   * {@code null} field means owned, and {@link #FREE} what {@code null} means elsewhere.
+   *
+   * <p>While the field is {@code null} and the stage pending, the owner's first {@link #listen}
+   * (the method's {@code andFinally}, say) takes it with a plain write and no compare-and-set. Why
+   * that is enough:
+   *
+   * <ul>
+   *   <li>Only the owner writes the field meanwhile: another thread's {@code listen} is not the
+   *       owner (see {@code AsyncGenerator.use(Method, Function)} on why only that thread reads
+   *       itself in the generator's field) and falls back to {@code handle}; a completer that reads
+   *       {@code null} calls nothing.
+   *   <li>A completer that read {@code null} may have missed the owner's listener (the owner's
+   *       write has no fence before its check of {@link #isDone}): the owner then calls it itself,
+   *       once its own completion fails in {@code completeAsOwner}, or in {@code disown} after a
+   *       full fence, which the completer's compare-and-set on the result matches. A completer that
+   *       read the listener calls it only through the compare-and-set on {@link #CALLED} that the
+   *       owner also takes there, so it is called once.
+   *   <li>When the owner's {@code completeAsOwner} completes the stage itself, nobody else called
+   *       the listener: no completer came before, and {@code listen} calls only a stage already
+   *       complete. The owner calls it with a plain write, as an armed {@link Chained} is.
+   *   <li>When no listener came, the field stays {@code null} after that completion: the owner's
+   *       later {@code listen} sees the stage complete (its own compare-and-set on the result) and
+   *       falls back to {@code handle}, like any other thread's.
+   * </ul>
+   *
+   * <p>Owned is the field's initial value, so that neither the construction nor the use's fast
+   * path writes a reference for it. A listener installed so runs on the completer's thread, or,
+   * when the completion raced with the method's {@code listen}, on the owner's once the body's
+   * synchronous part returned.
+   */
+  static BodyStage ownable(AsyncGenerator<?> generator) {
+    return new BodyStage(generator);
   }
 
   /**
@@ -116,7 +161,23 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   // A second listener is completed by the callback itself; the stage handle returns is not needed.
   @SuppressWarnings("FutureReturnValueIgnored")
   void listen(StageListener next) {
-    if (listener == null && LISTENER.compareAndSet(this, null, next)) {
+    Object current = listener;
+    if (current == null && up instanceof AsyncGenerator) {
+      // Owned (see ownable): by this thread, or else handle will do.
+      if (((AsyncGenerator<?>) up).runsUseHere() && !isDone()) {
+        // Nobody else writes the field, a plain write will do. Once this thread completed the
+        // stage, it sees that here, and handle calls next.
+        LISTENER.set(this, next);
+        if (isDone() && LISTENER.compareAndSet(this, next, CALLED)) {
+          // Completed before, visibly: called at once, as below. Any later completion is seen by
+          // completeAsOwner or by disown, both on this thread.
+          next.stageDone(isCompletedExceptionally() ? Stages.failureNow(this) : null);
+        }
+      } else {
+        handle(next);
+      }
+    } else if ((current == null || current == FREE)
+        && LISTENER.compareAndSet(this, current, next)) {
       if (isDone()) {
         // The completer may have looked before the listener was there: then it is called here.
         if (LISTENER.compareAndSet(this, next, CALLED)) {
@@ -129,6 +190,43 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
       }
     } else {
       handle(next);
+    }
+  }
+
+  /**
+   * Completes this stage normally on the thread that owns it ({@link #ownable}), and calls the
+   * listener: with a plain write when this call completed it, as no other caller is possible then.
+   */
+  void completeAsOwner() {
+    if (!super.complete(null)) {
+      disown();
+      return;
+    }
+    // The field stays null (owned) when no listener came: see ownable.
+    Object next = listener;
+    if (next instanceof Chained) {
+      LISTENER.setRelease(this, CALLED);
+      ((Chained) next).stageDone(null);
+    } else if (next != null) {
+      completed(null);
+    }
+  }
+
+  /**
+   * Gives up the ownership that {@link #ownable} gives this thread (or that nobody took): from here
+   * on the listener is claimed with a compare-and-set, and a completion that came meanwhile, which
+   * may not have seen the listener, is delivered here.
+   */
+  void disown() {
+    Object next = listener;
+    if (next == null) {
+      // No listener came, and no other thread writes the field while it is owned.
+      LISTENER.setRelease(this, FREE);
+    } else if (next instanceof StageListener) {
+      VarHandle.fullFence();
+      if (isDone() && LISTENER.compareAndSet(this, next, CALLED)) {
+        ((StageListener) next).stageDone(failure());
+      }
     }
   }
 
