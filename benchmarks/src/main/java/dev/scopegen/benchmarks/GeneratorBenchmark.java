@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code @ScopedResource} generators beside the class scope of the same shape ({@link Ledgers}):
  * a blocking generator's {@code call}, an asynchronous generator's {@code use}, a generator that
  * only yields beside {@code Scopes.just}, and a blocking generator entered split ({@code use},
- * {@code ExitStack.enter}), which runs the method on a thread of its own. A generator scope is
+ * {@code ExitStack.enter}), which runs the method on a thread of its own, beside the floor under
+ * any split ({@link SplitFloor}). A generator scope is
  * single-use, so every operation calls the factory; the class scopes are kept in fields, as a
  * repository would keep them.
  *
@@ -96,6 +97,15 @@ public class GeneratorBenchmark {
   @Benchmark
   public Integer splitUse() {
     return LedgersScopes.ledger(syncLedger).use(GeneratorBenchmark::asyncBody).join();
+  }
+
+  /**
+   * The floor of both split rows, not a baseline of their ratios: the same method suspended at its
+   * yield on a thread of its own, by hand, with one thread that only ever spins for one caller.
+   */
+  @Benchmark
+  public SyncLedger splitFloor(SplitFloor floor) {
+    return floor.use(GeneratorBenchmark::body);
   }
 
   /** A blocking generator entered split by an exit stack. */

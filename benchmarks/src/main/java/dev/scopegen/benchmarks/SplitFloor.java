@@ -1,0 +1,92 @@
+package dev.scopegen.benchmarks;
+
+import java.util.function.UnaryOperator;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The floor under any split blocking generator: {@link SyncLedger}'s lifecycle ({@code
+ * Ledgers.ledger}) suspended at its yield on a thread of its own, written by hand as cheaply as it
+ * can be. One platform thread serves one caller and never parks; the four handoffs (start, yield,
+ * resume, end) pass through one {@code volatile int}, and nothing is allocated.
+ *
+ * <p>No library can split a method for less: each use moves the handoff's cache line between the
+ * two cores four times, and the ledger's three times (opened on the method's thread, used by the
+ * body on the caller's, committed and released on the method's). A real split generator also
+ * needs what this leaves out: a thread for any number of methods at once, parking when the other
+ * side is slow, failures, interrupts, and a stage for {@code use}.
+ */
+@State(Scope.Benchmark)
+public class SplitFloor {
+
+  private static final int IDLE = 0;
+  private static final int STARTED = 1;
+  private static final int YIELDED = 2;
+  private static final int RESUMED = 3;
+  private static final int STOPPED = -1;
+
+  private final SyncLedger ledger = new SyncLedger();
+
+  /** Where the method stands: written by whichever side hands over, spun on by the other. */
+  private volatile int phase = IDLE;
+
+  private Thread thread;
+
+  @Setup(Level.Trial)
+  public void start() {
+    thread = new Thread(this::serve, "split floor");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws InterruptedException {
+    phase = STOPPED;
+    thread.join();
+  }
+
+  /**
+   * Runs {@code body} on the calling thread inside the method's yield, the method on this floor's
+   * thread.
+   */
+  SyncLedger use(UnaryOperator<SyncLedger> body) {
+    phase = STARTED;
+    while (phase != YIELDED) {
+      Thread.onSpinWait();
+    }
+    SyncLedger result = body.apply(ledger);
+    phase = RESUMED;
+    while (phase != IDLE) {
+      Thread.onSpinWait();
+    }
+    return result;
+  }
+
+  /** The method's thread: {@code Ledgers.ledger} once per use, until stopped. */
+  private void serve() {
+    while (awaitPhase(STARTED)) {
+      ledger.acquire();
+      phase = YIELDED;
+      if (!awaitPhase(RESUMED)) {
+        return;
+      }
+      ledger.commit();
+      ledger.release();
+      phase = IDLE;
+    }
+  }
+
+  private boolean awaitPhase(int expected) {
+    int current;
+    while ((current = phase) != expected) {
+      if (current == STOPPED) {
+        return false;
+      }
+      Thread.onSpinWait();
+    }
+    return true;
+  }
+}
