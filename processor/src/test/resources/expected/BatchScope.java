@@ -95,7 +95,7 @@ final class BatchScope implements SynchronousScope<List<String>> {
       throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<List<String>, R, X>call(this, body, Declared.NOTHING);
     }
     List<String> resource = target.begin();
     R result = body.apply(resource);
@@ -113,7 +113,7 @@ final class BatchScope implements SynchronousScope<List<String>> {
   public <X extends Throwable> void run(ScopeConsumer<? super List<String>, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<List<String>, X>run(this, body, Declared.NOTHING);
       return;
     }
     List<String> resource = target.begin();

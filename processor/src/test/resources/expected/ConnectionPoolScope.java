@@ -96,7 +96,7 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
       Exception {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, DECLARED);
+      return Blocking.<C, R, X>call(this, body, DECLARED);
     }
     C resource = Blocking.enter(this, target.acquire(), DECLARED);
     R result;
@@ -137,7 +137,7 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
   public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X, Exception {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, DECLARED);
+      Blocking.<C, X>run(this, body, DECLARED);
       return;
     }
     C resource = Blocking.enter(this, target.acquire(), DECLARED);

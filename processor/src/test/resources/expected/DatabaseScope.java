@@ -113,7 +113,7 @@ public final class DatabaseScope implements SynchronousScope<Connection> {
       throws X, SQLException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, DECLARED);
+      return Blocking.<Connection, R, X>call(this, body, DECLARED);
     }
     Connection resource = target.connect();
     R result;
@@ -145,7 +145,7 @@ public final class DatabaseScope implements SynchronousScope<Connection> {
       SQLException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, DECLARED);
+      Blocking.<Connection, X>run(this, body, DECLARED);
       return;
     }
     Connection resource = target.connect();

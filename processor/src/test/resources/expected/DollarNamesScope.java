@@ -76,7 +76,7 @@ public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
   public <R, X extends Throwable> R call(ScopeFunction<? super T$, ? extends R, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<T$, R, X>call(this, body, Declared.NOTHING);
     }
     T$ resource = target.open$();
     R result;
@@ -102,7 +102,7 @@ public final class DollarNamesScope<T$> implements SynchronousScope<T$> {
   public <X extends Throwable> void run(ScopeConsumer<? super T$, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<T$, X>run(this, body, Declared.NOTHING);
       return;
     }
     T$ resource = target.open$();

@@ -89,7 +89,7 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super $T, ? extends R, X> body) throws
         X {
-      return generator.call(method(), body, Declared.NOTHING);
+      return generator.<R, X>call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super $T, X> body) throws X {
-      generator.run(method(), body, Declared.NOTHING);
+      generator.<X>run(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class DollarNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<String, R, X>call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<String, X>run(this, body, Declared.NOTHING);
     }
 
     /**

@@ -92,7 +92,7 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
       X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<String, R, X>call(this, body, Declared.NOTHING);
     }
     String resource = Blocking.enter(this, target.$open(), Declared.NOTHING);
     R result;
@@ -127,7 +127,7 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<String, X>run(this, body, Declared.NOTHING);
       return;
     }
     String resource = Blocking.enter(this, target.$open(), Declared.NOTHING);

@@ -131,7 +131,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R2, X2 extends Throwable> R2 call(ScopeFunction<? super R, ? extends R2, X2> body)
         throws X2, X {
-      return generator2.call(method(), body, DECLARED);
+      return generator2.<R2, X2>call(method(), body, DECLARED);
     }
 
     /**
@@ -143,7 +143,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public <X2 extends Throwable> void run(ScopeConsumer<? super R, X2> body) throws X2, X {
-      generator2.run(method(), body, DECLARED);
+      generator2.<X2>run(method(), body, DECLARED);
     }
 
     /**
@@ -206,7 +206,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(method(), body, Declared.NOTHING);
+      return generator.<R, X>call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -217,7 +217,7 @@ final class GeneratorNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(method(), body, Declared.NOTHING);
+      generator.<X>run(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -271,7 +271,7 @@ final class GeneratorNamesScopes {
     @Override
     public <R, X extends java.lang.Throwable> R call(
         ScopeFunction<? super Throwable, ? extends R, X> body) throws X {
-      return generator.call(method(), body, Declared.NOTHING);
+      return generator.<R, X>call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -283,7 +283,7 @@ final class GeneratorNamesScopes {
     @Override
     public <X extends java.lang.Throwable> void run(ScopeConsumer<? super Throwable, X> body) throws
         X {
-      generator.run(method(), body, Declared.NOTHING);
+      generator.<X>run(method(), body, Declared.NOTHING);
     }
 
     /**

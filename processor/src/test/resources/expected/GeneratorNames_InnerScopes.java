@@ -89,7 +89,7 @@ final class GeneratorNames_InnerScopes {
     @Override
     public <R, X extends Throwable> R call(
         ScopeFunction<? super GeneratorNames.Inner, ? extends R, X> body) throws X {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<GeneratorNames.Inner, R, X>call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -103,7 +103,7 @@ final class GeneratorNames_InnerScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super GeneratorNames.Inner, X> body)
         throws X {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<GeneratorNames.Inner, X>run(this, body, Declared.NOTHING);
     }
 
     /**

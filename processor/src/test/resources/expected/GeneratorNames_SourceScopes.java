@@ -89,7 +89,7 @@ final class GeneratorNames_SourceScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<String, R, X>call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -102,7 +102,7 @@ final class GeneratorNames_SourceScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<String, X>run(this, body, Declared.NOTHING);
     }
 
     /**

@@ -137,7 +137,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super C, ? extends R, X> body) throws X,
         InterruptedException {
-      return generator.call(method(), body, DECLARED);
+      return generator.<R, X>call(method(), body, DECLARED);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super C, X> body) throws X,
         InterruptedException {
-      generator.run(method(), body, DECLARED);
+      generator.<X>run(method(), body, DECLARED);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super T, ? extends R, X> body) throws X {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<T, R, X>call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -232,7 +232,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super T, X> body) throws X {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<T, X>run(this, body, Declared.NOTHING);
     }
 
     /**
@@ -290,7 +290,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, E, IOException {
-      return generator.call(method(), body, DECLARED);
+      return generator.<R, X>call(method(), body, DECLARED);
     }
 
     /**
@@ -304,7 +304,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, E,
         IOException {
-      generator.run(method(), body, DECLARED);
+      generator.<X>run(method(), body, DECLARED);
     }
 
     /**
@@ -360,7 +360,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(method(), body, Declared.NOTHING);
+      return generator.<R, X>call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -371,7 +371,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(method(), body, Declared.NOTHING);
+      generator.<X>run(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -422,7 +422,7 @@ public final class GeneratorPoolScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return generator.call(method(), body, Declared.NOTHING);
+      return generator.<R, X>call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -433,7 +433,7 @@ public final class GeneratorPoolScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      generator.run(method(), body, Declared.NOTHING);
+      generator.<X>run(method(), body, Declared.NOTHING);
     }
 
     /**

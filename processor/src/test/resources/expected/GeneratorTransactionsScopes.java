@@ -94,7 +94,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Connection, ? extends R, X> body)
         throws X, SQLException {
-      return generator.call(method(), body, DECLARED);
+      return generator.<R, X>call(method(), body, DECLARED);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Connection, X> body) throws X,
         SQLException {
-      generator.run(method(), body, DECLARED);
+      generator.<X>run(method(), body, DECLARED);
     }
 
     /**
@@ -178,7 +178,7 @@ public final class GeneratorTransactionsScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<String, R, X>call(this, body, Declared.NOTHING);
     }
 
     /**
@@ -191,7 +191,7 @@ public final class GeneratorTransactionsScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<String, X>run(this, body, Declared.NOTHING);
     }
 
     /**

@@ -112,7 +112,7 @@ final class JournalScope implements SynchronousScope<Integer> {
       throws X2, Journal.X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, DECLARED);
+      return Blocking.<Integer, R, X2>call(this, body, DECLARED);
     }
     Integer resource = target.begin();
     R result;
@@ -147,7 +147,7 @@ final class JournalScope implements SynchronousScope<Integer> {
       Journal.X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, DECLARED);
+      Blocking.<Integer, X2>run(this, body, DECLARED);
       return;
     }
     Integer resource = target.begin();

@@ -131,7 +131,7 @@ final class LedgerScope implements SynchronousScope<Ledger> {
       X, IOException, InterruptedException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, DECLARED);
+      return Blocking.<Ledger, R, X>call(this, body, DECLARED);
     }
     target.open();
     R result;
@@ -168,7 +168,7 @@ final class LedgerScope implements SynchronousScope<Ledger> {
       IOException, InterruptedException {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, DECLARED);
+      Blocking.<Ledger, X>run(this, body, DECLARED);
       return;
     }
     target.open();

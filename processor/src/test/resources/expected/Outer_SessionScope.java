@@ -79,7 +79,7 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
       throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<Outer.Session, R, X>call(this, body, Declared.NOTHING);
     }
     Blocking.enter(this, target.start(), target, Declared.NOTHING);
     R result;
@@ -109,7 +109,7 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
   public <X extends Throwable> void run(ScopeConsumer<? super Outer.Session, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<Outer.Session, X>run(this, body, Declared.NOTHING);
       return;
     }
     Blocking.enter(this, target.start(), target, Declared.NOTHING);

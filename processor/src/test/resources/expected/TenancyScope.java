@@ -102,7 +102,7 @@ final class TenancyScope implements SynchronousScope<String> {
       X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<String, R, X>call(this, body, Declared.NOTHING);
     }
     String resource = target.lease();
     R result;
@@ -130,7 +130,7 @@ final class TenancyScope implements SynchronousScope<String> {
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<String, X>run(this, body, Declared.NOTHING);
       return;
     }
     String resource = target.lease();

@@ -98,7 +98,7 @@ final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving
       ScopeFunction<? super Tenancy.Forgiving, ? extends R, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<Tenancy.Forgiving, R, X>call(this, body, Declared.NOTHING);
     }
     target.open();
     R result;
@@ -124,7 +124,7 @@ final class Tenancy_ForgivingScope implements SynchronousScope<Tenancy.Forgiving
   public <X extends Throwable> void run(ScopeConsumer<? super Tenancy.Forgiving, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<Tenancy.Forgiving, X>run(this, body, Declared.NOTHING);
       return;
     }
     target.open();

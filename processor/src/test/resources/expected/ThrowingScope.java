@@ -85,7 +85,7 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
       X, IOException, E {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, DECLARED);
+      return Blocking.<String, R, X>call(this, body, DECLARED);
     }
     String resource = Blocking.enter(this, target.open(), DECLARED);
     R result;
@@ -120,7 +120,7 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
       IOException, E {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, DECLARED);
+      Blocking.<String, X>run(this, body, DECLARED);
       return;
     }
     String resource = Blocking.enter(this, target.open(), DECLARED);

@@ -85,7 +85,7 @@ public final class ThrowingScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, Exception {
-      return generator.call(method(), body, DECLARED);
+      return generator.<R, X>call(method(), body, DECLARED);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class ThrowingScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         Exception {
-      generator.run(method(), body, DECLARED);
+      generator.<X>run(method(), body, DECLARED);
     }
 
     /**
@@ -166,7 +166,7 @@ public final class ThrowingScopes {
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body)
         throws X, IOException {
-      return Blocking.call(this, body, DECLARED);
+      return Blocking.<String, R, X>call(this, body, DECLARED);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class ThrowingScopes {
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X,
         IOException {
-      Blocking.run(this, body, DECLARED);
+      Blocking.<String, X>run(this, body, DECLARED);
     }
 
     /**

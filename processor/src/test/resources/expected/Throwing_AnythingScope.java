@@ -82,7 +82,7 @@ public final class Throwing_AnythingScope implements SynchronousScope<String> {
   @Override
   public <R, X extends Throwable> R call(ScopeFunction<? super String, ? extends R, X> body) throws
       X, Exception {
-    return Blocking.call(this, body, DECLARED);
+    return Blocking.<String, R, X>call(this, body, DECLARED);
   }
 
   /**
@@ -96,7 +96,7 @@ public final class Throwing_AnythingScope implements SynchronousScope<String> {
    */
   @Override
   public <X extends Throwable> void run(ScopeConsumer<? super String, X> body) throws X, Exception {
-    Blocking.run(this, body, DECLARED);
+    Blocking.<String, X>run(this, body, DECLARED);
   }
 
   /**

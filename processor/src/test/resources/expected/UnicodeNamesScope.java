@@ -99,7 +99,7 @@ public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
   public <R, X extends Throwable> R call(ScopeFunction<? super Ť, ? extends R, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      return Blocking.call(this, body, Declared.NOTHING);
+      return Blocking.<Ť, R, X>call(this, body, Declared.NOTHING);
     }
     Ť resource = target.öffnen();
     R result;
@@ -123,7 +123,7 @@ public final class UnicodeNamesScope<Ť> implements SynchronousScope<Ť> {
   public <X extends Throwable> void run(ScopeConsumer<? super Ť, X> body) throws X {
     // While a JFR recording runs, the use is recorded on the scope protocol.
     if (ScopeEvents.enabled()) {
-      Blocking.run(this, body, Declared.NOTHING);
+      Blocking.<Ť, X>run(this, body, Declared.NOTHING);
       return;
     }
     Ť resource = target.öffnen();

@@ -69,7 +69,7 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public <R, X extends Throwable> R call(ScopeFunction<? super Ω, ? extends R, X> body) throws X {
-      return generator.call(method(), body, Declared.NOTHING);
+      return generator.<R, X>call(method(), body, Declared.NOTHING);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class UnicodeNamesScopes {
      */
     @Override
     public <X extends Throwable> void run(ScopeConsumer<? super Ω, X> body) throws X {
-      generator.run(method(), body, Declared.NOTHING);
+      generator.<X>run(method(), body, Declared.NOTHING);
     }
 
     /**

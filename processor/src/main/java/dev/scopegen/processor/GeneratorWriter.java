@@ -233,15 +233,30 @@ final class GeneratorWriter {
             ? CodeBlock.of("$T.NOTHING", DECLARED)
             : CodeBlock.of("$N", declared);
     if (async) {
-      methods.call().addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares);
-      methods.run().addStatement("$T.run(this, body,$W$L)", BLOCKING, declares);
+      methods
+          .call()
+          .addStatement(
+              "return $T.$Lcall(this, body,$W$L)", BLOCKING, methods.callTypes(), declares);
+      methods
+          .run()
+          .addStatement("$T.$Lrun(this, body,$W$L)", BLOCKING, methods.runTypes(), declares);
       return List.of(
           use(method, generator, methods.result()),
           methods.call().build(),
           methods.run().build());
     } else {
-      methods.call().addStatement("return $N.call(method(), body,$W$L)", generator, declares);
-      methods.run().addStatement("$N.run(method(), body,$W$L)", generator, declares);
+      methods
+          .call()
+          .addStatement(
+              "return $N.<$T, $T>call(method(), body,$W$L)",
+              generator,
+              methods.result(),
+              methods.failure(),
+              declares);
+      methods
+          .run()
+          .addStatement(
+              "$N.<$T>run(method(), body,$W$L)", generator, methods.failure(), declares);
     }
     return List.of(methods.call().build(), methods.run().build());
   }

@@ -233,7 +233,11 @@ final class ResourceWriter {
           .addCode(
               whileRecording(
                   CodeBlock.builder()
-                      .addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares)
+                      .addStatement(
+                          "return $T.$Lcall(this, body,$W$L)",
+                          BLOCKING,
+                          methods.callTypes(),
+                          declares)
                       .build()))
           .addCode(inline.call(methods.result()));
       methods
@@ -241,13 +245,19 @@ final class ResourceWriter {
           .addCode(
               whileRecording(
                   CodeBlock.builder()
-                      .addStatement("$T.run(this, body,$W$L)", BLOCKING, declares)
+                      .addStatement(
+                          "$T.$Lrun(this, body,$W$L)", BLOCKING, methods.runTypes(), declares)
                       .addStatement("return")
                       .build()))
           .addCode(inline.run());
     } else {
-      methods.call().addStatement("return $T.call(this, body,$W$L)", BLOCKING, declares);
-      methods.run().addStatement("$T.run(this, body,$W$L)", BLOCKING, declares);
+      methods
+          .call()
+          .addStatement(
+              "return $T.$Lcall(this, body,$W$L)", BLOCKING, methods.callTypes(), declares);
+      methods
+          .run()
+          .addStatement("$T.$Lrun(this, body,$W$L)", BLOCKING, methods.runTypes(), declares);
     }
     return List.of(methods.call().build(), methods.run().build());
   }

@@ -177,8 +177,28 @@ final class WriterSupport {
    * @param call {@code call}, without a body
    * @param run {@code run}, without a body
    * @param result the type variable of the body's result
+   * @param failure the type variable of the body's failure
+   * @param resource the resource type
    */
-  record BlockingMethods(MethodSpec.Builder call, MethodSpec.Builder run, TypeVariableName result) {
+  record BlockingMethods(
+      MethodSpec.Builder call,
+      MethodSpec.Builder run,
+      TypeVariableName result,
+      TypeVariableName failure,
+      TypeName resource) {
+
+    // The calls that delegate to Blocking name their type arguments: javac then checks them
+    // instead of inferring three type variables from a wildcard-typed parameter, in every scope.
+
+    /** The type arguments of {@code Blocking.call} from {@code call}: {@code <T, R, X>}. */
+    CodeBlock callTypes() {
+      return CodeBlock.of("<$T, $T, $T>", resource, result, failure);
+    }
+
+    /** The type arguments of {@code Blocking.run} from {@code run}: {@code <T, X>}. */
+    CodeBlock runTypes() {
+      return CodeBlock.of("<$T, $T>", resource, failure);
+    }
 
     /**
      * Starts {@code call} and {@code run} the same way for every kind of scope.
@@ -254,7 +274,7 @@ final class WriterSupport {
               .addParameter(ParameterizedTypeName.get(SCOPE_CONSUMER, accepted, failure), "body")
               .addException(failure)
               .addExceptions(exceptions.declared());
-      return new BlockingMethods(call, run, result);
+      return new BlockingMethods(call, run, result, failure, resource);
     }
   }
 }
