@@ -1,12 +1,11 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
-import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.HookedScope;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
@@ -23,7 +22,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class ConnectionPoolScope<C extends AutoCloseable> implements AsyncScope<C> {
+public final class ConnectionPoolScope<C extends AutoCloseable> extends HookedScope<C> {
   private static final Declared DECLARED = Declared.of(Exception.class);
 
   private final ConnectionPool<C> target;
@@ -57,28 +56,28 @@ public final class ConnectionPoolScope<C extends AutoCloseable> implements Async
   }
 
   /**
-   * Exits the scope: calls {@code flush()} after success or {@code discard()} after a failure,
-   * then {@code release()}.
+   * Commits: calls {@code flush()}.
    */
   @Override
-  public CompletionStage<Boolean> exit(C resource, Throwable failure) {
-    return new ExitSequence<C>(resource, failure) {
-      @Override
-      protected CompletionStage<?> commit(C resource) {
-        return target.flush(resource);
-      }
+  protected CompletionStage<?> commit(C resource) {
+    return target.flush(resource);
+  }
 
-      @Override
-      protected CompletionStage<?> rollback(C resource, Throwable failure) throws Exception {
-        target.discard(resource, failure);
-        return Stages.done();
-      }
+  /**
+   * Rolls back: calls {@code discard()}.
+   */
+  @Override
+  protected CompletionStage<?> rollback(C resource, Throwable failure) throws Exception {
+    target.discard(resource, failure);
+    return Stages.done();
+  }
 
-      @Override
-      protected CompletionStage<Boolean> close(C resource, Throwable failure) {
-        return target.release(resource, failure);
-      }
-    }.start();
+  /**
+   * Exits: calls {@code release()}.
+   */
+  @Override
+  protected CompletionStage<Boolean> close(C resource, Throwable failure) {
+    return target.release(resource, failure);
   }
 
   /**

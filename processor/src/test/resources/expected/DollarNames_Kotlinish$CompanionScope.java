@@ -1,12 +1,11 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
-import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.HookedScope;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
@@ -23,7 +22,7 @@ import javax.annotation.processing.Generated;
  * {@code call} or {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<String> {
+public final class DollarNames_Kotlinish$CompanionScope extends HookedScope<String> {
   private final DollarNames.Kotlinish$Companion target;
 
   private DollarNames_Kotlinish$CompanionScope(DollarNames.Kotlinish$Companion target) {
@@ -54,28 +53,30 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
   }
 
   /**
-   * Exits the scope: calls {@code commit$$()} after success or {@code $N$S()} after a failure.
+   * Commits: calls {@code commit$$()}.
    */
   @Override
-  public CompletionStage<Boolean> exit(String resource, Throwable failure) {
-    return new ExitSequence<String>(resource, failure) {
-      @Override
-      protected CompletionStage<?> commit(String resource) {
-        target.commit$$();
-        return Stages.done();
-      }
+  protected CompletionStage<?> commit(String resource) {
+    target.commit$$();
+    return Stages.done();
+  }
 
-      @Override
-      protected CompletionStage<?> rollback(String resource, Throwable failure) {
-        target.$N$S(failure);
-        return Stages.done();
-      }
+  /**
+   * Rolls back: calls {@code $N$S()}.
+   */
+  @Override
+  protected CompletionStage<?> rollback(String resource, Throwable failure) {
+    target.$N$S(failure);
+    return Stages.done();
+  }
 
-      @Override
-      protected boolean rollsBackOn(Throwable failure) {
-        return DollarNames_Kotlinish$CompanionScope.rollsBackOn(failure);
-      }
-    }.start();
+  /**
+   * Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists commit
+   * instead.
+   */
+  @Override
+  protected boolean rollsBackOn(Throwable failure) {
+    return !(failure instanceof DollarNames.Skip$);
   }
 
   /**
@@ -173,13 +174,5 @@ public final class DollarNames_Kotlinish$CompanionScope implements AsyncScope<St
       Failures.addSuppressed(failure, commitFailure);
       abort(resource, failure);
     }
-  }
-
-  /**
-   * Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists commit
-   * instead.
-   */
-  private static boolean rollsBackOn(Throwable failure) {
-    return !(failure instanceof DollarNames.Skip$);
   }
 }

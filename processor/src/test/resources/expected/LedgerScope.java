@@ -5,7 +5,7 @@ import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
-import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.HookedScope;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import dev.scopegen.runtime.internal.SynchronousScope;
@@ -25,7 +25,7 @@ import javax.annotation.processing.Generated;
  * {@code LedgerScope.of(target)} to enter it with {@code use}, {@code call} or {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-final class LedgerScope implements SynchronousScope<Ledger> {
+final class LedgerScope extends HookedScope<Ledger> implements SynchronousScope<Ledger> {
   private static final Declared DECLARED = Declared.of(IOException.class,
       InterruptedException.class);
 
@@ -44,39 +44,6 @@ final class LedgerScope implements SynchronousScope<Ledger> {
   public static LedgerScope of(Ledger target) {
     Objects.requireNonNull(target, "LedgerScope.of(target): target is null");
     return new LedgerScope(target);
-  }
-
-  /**
-   * Exits the scope: calls {@code commit()} after success or {@code rollback()} after a
-   * failure, then {@code close()}.
-   */
-  @Override
-  public CompletionStage<Boolean> exit(Ledger resource, Throwable failure) {
-    return new ExitSequence<Ledger>(resource, failure) {
-      @Override
-      protected CompletionStage<?> commit(Ledger resource) throws IOException {
-        target.commit();
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<?> rollback(Ledger resource, Throwable failure) throws
-          InterruptedException {
-        target.rollback(failure);
-        return Stages.done();
-      }
-
-      @Override
-      protected CompletionStage<Boolean> close(Ledger resource, Throwable failure) throws
-          IOException {
-        return Stages.of(target.close(resource, failure));
-      }
-
-      @Override
-      protected boolean rollsBackOn(Throwable failure) {
-        return LedgerScope.rollsBackOn(failure);
-      }
-    }.start();
   }
 
   /**
@@ -115,6 +82,43 @@ final class LedgerScope implements SynchronousScope<Ledger> {
       throw commitFailure;
     }
     return target.close(resource, (Throwable) null);
+  }
+
+  /**
+   * Commits: calls {@code commit()}.
+   */
+  @Override
+  protected CompletionStage<?> commit(Ledger resource) throws IOException {
+    target.commit();
+    return Stages.done();
+  }
+
+  /**
+   * Rolls back: calls {@code rollback()}.
+   */
+  @Override
+  protected CompletionStage<?> rollback(Ledger resource, Throwable failure) throws
+      InterruptedException {
+    target.rollback(failure);
+    return Stages.done();
+  }
+
+  /**
+   * Exits: calls {@code close()}.
+   */
+  @Override
+  protected CompletionStage<Boolean> close(Ledger resource, Throwable failure) throws IOException {
+    return Stages.of(target.close(resource, failure));
+  }
+
+  /**
+   * Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists commit
+   * instead.
+   */
+  @Override
+  protected boolean rollsBackOn(Throwable failure) {
+    return !(failure instanceof Ledger.EmptyResultException ||
+        failure instanceof UncheckedIOException);
   }
 
   /**
@@ -230,14 +234,5 @@ final class LedgerScope implements SynchronousScope<Ledger> {
       Failures.addSuppressed(failure, exitFailure);
     }
     return false;
-  }
-
-  /**
-   * Whether {@code failure} rolls back; the types that {@code noRollbackFor} lists commit
-   * instead.
-   */
-  private static boolean rollsBackOn(Throwable failure) {
-    return !(failure instanceof Ledger.EmptyResultException ||
-        failure instanceof UncheckedIOException);
   }
 }

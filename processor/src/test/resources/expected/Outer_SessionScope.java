@@ -1,12 +1,11 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
-import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.HookedScope;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-final class Outer_SessionScope implements AsyncScope<Outer.Session> {
+final class Outer_SessionScope extends HookedScope<Outer.Session> {
   private final Outer.Session target;
 
   private Outer_SessionScope(Outer.Session target) {
@@ -53,16 +52,11 @@ final class Outer_SessionScope implements AsyncScope<Outer.Session> {
   }
 
   /**
-   * Exits the scope: calls {@code stop()}.
+   * Exits: calls {@code stop()}.
    */
   @Override
-  public CompletionStage<Boolean> exit(Outer.Session resource, Throwable failure) {
-    return new ExitSequence<Outer.Session>(resource, failure) {
-      @Override
-      protected CompletionStage<Boolean> close(Outer.Session resource, Throwable failure) {
-        return Stages.thenFalse(target.stop(failure));
-      }
-    }.start();
+  protected CompletionStage<Boolean> close(Outer.Session resource, Throwable failure) {
+    return Stages.thenFalse(target.stop(failure));
   }
 
   /**

@@ -1,12 +1,11 @@
 package test;
 
-import dev.scopegen.runtime.AsyncScope;
 import dev.scopegen.runtime.Failures;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.Blocking;
 import dev.scopegen.runtime.internal.Declared;
-import dev.scopegen.runtime.internal.ExitSequence;
+import dev.scopegen.runtime.internal.HookedScope;
 import dev.scopegen.runtime.internal.ScopeEvents;
 import dev.scopegen.runtime.internal.Stages;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import javax.annotation.processing.Generated;
  * {@code run}.
  */
 @Generated("dev.scopegen.processor.ScopeProcessor")
-public final class ThrowingScope<E extends Exception> implements AsyncScope<String> {
+public final class ThrowingScope<E extends Exception> extends HookedScope<String> {
   private static final Declared DECLARED = Declared.of(Exception.class);
 
   private final Throwing<E> target;
@@ -57,16 +56,11 @@ public final class ThrowingScope<E extends Exception> implements AsyncScope<Stri
   }
 
   /**
-   * Exits the scope: calls {@code close()}.
+   * Exits: calls {@code close()}.
    */
   @Override
-  public CompletionStage<Boolean> exit(String resource, Throwable failure) {
-    return new ExitSequence<String>(resource, failure) {
-      @Override
-      protected CompletionStage<Boolean> close(String resource, Throwable failure) throws E {
-        return target.close(failure);
-      }
-    }.start();
+  protected CompletionStage<Boolean> close(String resource, Throwable failure) throws E {
+    return target.close(failure);
   }
 
   /**

@@ -19,7 +19,7 @@ final class ClassNames {
   static final ClassName BLOCKING = ClassName.get(INTERNAL, "Blocking");
   static final ClassName SCOPE_EVENTS = ClassName.get(INTERNAL, "ScopeEvents");
   static final ClassName SYNCHRONOUS_SCOPE = ClassName.get(INTERNAL, "SynchronousScope");
-  static final ClassName EXIT_SEQUENCE = ClassName.get(INTERNAL, "ExitSequence");
+  static final ClassName HOOKED_SCOPE = ClassName.get(INTERNAL, "HookedScope");
   static final ClassName SYNCHRONOUS_EXIT = ClassName.get(INTERNAL, "SynchronousExit");
   static final ClassName DECLARED = ClassName.get(INTERNAL, "Declared");
   static final ClassName BLOCKING_GENERATOR = ClassName.get(INTERNAL, "BlockingGenerator");

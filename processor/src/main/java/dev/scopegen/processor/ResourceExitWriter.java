@@ -1,6 +1,5 @@
 package dev.scopegen.processor;
 
-import static dev.scopegen.processor.ClassNames.EXIT_SEQUENCE;
 import static dev.scopegen.processor.ClassNames.STAGES;
 import static dev.scopegen.processor.ClassNames.SYNCHRONOUS_EXIT;
 import static dev.scopegen.processor.WriterSupport.code;
@@ -13,19 +12,20 @@ import static javax.lang.model.element.Modifier.PUBLIC;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes the {@code exit} method of a scope: an {@code ExitSequence} whose hooks call the
- * {@code @Commit}, {@code @Rollback} and {@code @Exit} methods, each returning a stage; or, for a
- * synchronous scope, {@code exitNow} with its outcome in a completed stage, which spares javac and
- * the class path one anonymous class per scope.
+ * Writes how a scope exits. A scope whose exit waits on stages extends {@code HookedScope}, whose
+ * {@code exit} runs an {@code ExitSequence} over hooks that the scope overrides: {@code commit},
+ * {@code rollback} and {@code close} call the {@code @Commit}, {@code @Rollback} and {@code @Exit}
+ * methods, each returning a stage. The hooks are methods of the scope, not of an anonymous {@code
+ * ExitSequence} in {@code exit}, which would be one more class for javac to compile per scope. A
+ * synchronous scope writes {@code exit} over {@code exitNow}, with its outcome in a completed
+ * stage, or inherits it from {@code SynchronousScope}.
  */
 final class ResourceExitWriter {
 
@@ -37,57 +37,63 @@ final class ResourceExitWriter {
   private ResourceExitWriter() {}
 
   /**
-   * Returns {@code exit}: over {@code exitNow} when it can be, otherwise an anonymous {@code
-   * ExitSequence} whose hooks call the {@code @Commit}, {@code @Rollback} and {@code @Exit} methods.
+   * Whether the scope extends {@code HookedScope}, whose {@code exit} runs the hooks that {@link
+   * #hooks} writes: unless {@code exit} is written over {@code exitNow}.
+   */
+  static boolean hooked(ResourceClass resource) {
+    return !exitsNow(resource);
+  }
+
+  /**
+   * Returns the hooks of a {@link #hooked} scope that override {@code HookedScope}'s: one per
+   * lifecycle method after {@code @Enter}, and {@code rollsBackOn} for {@code noRollbackFor}.
    *
    * @param resource a validated resource class
-   * @return the method
+   * @return the methods
    */
-  static MethodSpec exit(ResourceClass resource) {
+  static List<MethodSpec> hooks(ResourceClass resource) {
     TypeName resourceType = resource.resourceType();
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("exit")
-            .addJavadoc("$L", wrap("Exits the scope: " + exitSteps(resource) + "."))
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .returns(stageOf(BOOLEAN))
-            .addParameter(resourceType, "resource")
-            .addParameter(Throwable.class, "failure");
-    if (exitsNow(resource)) {
-      return method.addCode(overExitNow(resource)).build();
-    }
-    TypeSpec.Builder sequence =
-        TypeSpec.anonymousClassBuilder("resource, failure")
-            .superclass(ParameterizedTypeName.get(EXIT_SEQUENCE, resourceType));
+    List<MethodSpec> hooks = new ArrayList<>();
     resource
         .commit()
         .ifPresent(
             commit ->
-                sequence.addMethod(
-                    hook("commit", resourceType, false, ANY_STAGE, commit, stepCall(commit))));
+                hooks.add(
+                    hook("commit", "Commits", resourceType, false, ANY_STAGE, commit)
+                        .addCode(stepCall(commit))
+                        .build()));
     resource
         .rollback()
         .ifPresent(
             rollback ->
-                sequence.addMethod(
-                    hook("rollback", resourceType, true, ANY_STAGE, rollback, stepCall(rollback))));
+                hooks.add(
+                    hook("rollback", "Rolls back", resourceType, true, ANY_STAGE, rollback)
+                        .addCode(stepCall(rollback))
+                        .build()));
     resource
         .exit()
         .ifPresent(
             exit ->
-                sequence.addMethod(
-                    hook("close", resourceType, true, stageOf(BOOLEAN), exit, closeCall(exit))));
+                hooks.add(
+                    hook("close", "Exits", resourceType, true, stageOf(BOOLEAN), exit)
+                        .addCode(closeCall(exit))
+                        .build()));
     if (!resource.noRollbackFor().isEmpty()) {
-      sequence.addMethod(
+      hooks.add(
           MethodSpec.methodBuilder("rollsBackOn")
+              .addJavadoc(
+                  "$L",
+                  wrap(
+                      "Whether {@code failure} rolls back; the types that {@code noRollbackFor}"
+                          + " lists commit instead."))
               .addAnnotation(Override.class)
               .addModifiers(PROTECTED)
               .returns(boolean.class)
               .addParameter(Throwable.class, "failure")
-              .addCode(rollsBackOnBody(resource))
+              .addStatement("return $L", rollsBackOn(resource))
               .build());
     }
-    return method.addStatement("return $L.start()", sequence.build()).build();
+    return hooks;
   }
 
   /**
@@ -99,10 +105,19 @@ final class ResourceExitWriter {
    * @return the method, or empty
    */
   static Optional<MethodSpec> overridden(ResourceClass resource) {
-    if (exitsNow(resource) && resource.commit().isEmpty() && resource.rollback().isEmpty()) {
+    if (!exitsNow(resource) || (resource.commit().isEmpty() && resource.rollback().isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(exit(resource));
+    return Optional.of(
+        MethodSpec.methodBuilder("exit")
+            .addJavadoc("$L", wrap("Exits the scope: " + exitSteps(resource) + "."))
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .returns(stageOf(BOOLEAN))
+            .addParameter(resource.resourceType(), "resource")
+            .addParameter(Throwable.class, "failure")
+            .addCode(overExitNow(resource))
+            .build());
   }
 
   /**
@@ -154,20 +169,6 @@ final class ResourceExitWriter {
     return code.addStatement("return $T.of(suppress)", STAGES).build();
   }
 
-  /**
-   * The test of {@code noRollbackFor}: when the scope has the inline code's helpers, its static
-   * helper already holds it ({@link ResourceInlineWriter}), and the override calls it by the class's name, which
-   * the anonymous class's own {@code rollsBackOn} would otherwise hide.
-   */
-  private static CodeBlock rollsBackOnBody(ResourceClass resource) {
-    if (resource.hasInlineHelpers()) {
-      return CodeBlock.builder()
-          .addStatement("return $T.rollsBackOn(failure)", resource.scopeName())
-          .build();
-    }
-    return CodeBlock.builder().addStatement("return $L", rollsBackOn(resource)).build();
-  }
-
   private static String exitSteps(ResourceClass resource) {
     List<String> steps = new ArrayList<>();
     resource.commit().ifPresent(method -> steps.add(code(method) + " after success"));
@@ -180,16 +181,17 @@ final class ResourceExitWriter {
     return "calls " + sequence + exit.map(close -> ", then " + close).orElse("");
   }
 
-  /** The hook of the {@code ExitSequence} that calls {@code method}. */
-  private static MethodSpec hook(
+  /** The hook of {@code HookedScope} that calls {@code method}, without its body. */
+  private static MethodSpec.Builder hook(
       String name,
+      String does,
       TypeName resourceType,
       boolean takesFailure,
       TypeName returns,
-      LifecycleMethod method,
-      CodeBlock body) {
+      LifecycleMethod method) {
     MethodSpec.Builder hook =
         MethodSpec.methodBuilder(name)
+            .addJavadoc("$L: calls {@code $N()}.\n", does, method.name())
             .addAnnotation(Override.class)
             .addModifiers(PROTECTED)
             .returns(returns)
@@ -197,7 +199,7 @@ final class ResourceExitWriter {
     if (takesFailure) {
       hook.addParameter(Throwable.class, "failure");
     }
-    return hook.addExceptions(method.exceptions()).addCode(body).build();
+    return hook.addExceptions(method.exceptions());
   }
 
   /** The body of the commit or rollback hook: the call, and a completed stage if synchronous. */

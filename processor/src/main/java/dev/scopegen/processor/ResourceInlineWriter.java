@@ -201,7 +201,8 @@ final class ResourceInlineWriter {
     if (hasExitAfter) {
       helpers.add(exitAfter());
     }
-    if (hasNoRollbackFor) {
+    if (hasNoRollbackFor && !ResourceExitWriter.hooked(resource)) {
+      // A hooked scope's rollsBackOn overrides HookedScope's, and the inline code calls that one.
       helpers.add(rollsBackOn());
     }
     return helpers;

@@ -1,6 +1,6 @@
 package dev.scopegen.processor;
 
-import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
+import static dev.scopegen.processor.ClassNames.HOOKED_SCOPE;
 import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.DECLARED;
@@ -31,9 +31,10 @@ import java.util.List;
 
 /**
  * Writes the scope of a {@link ResourceClass}: a final class implementing {@code AsyncScope} with a
- * static factory {@code of}, {@code enter}, {@code exit} ({@link ResourceExitWriter}: an {@code
- * ExitSequence} over the lifecycle methods, or {@code exitNow} when they are all synchronous) and
- * blocking {@code call} and {@code run}.
+ * static factory {@code of}, {@code enter}, {@code exit} ({@link ResourceExitWriter}: inherited
+ * from {@code HookedScope}, which runs an {@code ExitSequence} over the scope's hooks for the
+ * lifecycle methods, or over {@code exitNow} when they are all synchronous) and blocking {@code
+ * call} and {@code run}.
  *
  * <p>When every lifecycle method is synchronous, the scope implements the runtime's {@code
  * SynchronousScope}: {@code enterNow} and {@code exitNow} enter and exit it without a stage, so
@@ -62,21 +63,30 @@ final class ResourceWriter {
                 resource.isPublic(),
                 resource.seesGenerated())
             .addJavadoc(classJavadoc(resource))
-            .addTypeVariables(resource.typeVariables())
-            .addSuperinterface(
-                ParameterizedTypeName.get(
-                    resource.isSynchronous() ? SYNCHRONOUS_SCOPE : ASYNC_SCOPE,
-                    resource.resourceType()))
-            .addFields(declaredField(resource))
-            .addField(resource.targetType(), "target", PRIVATE, FINAL)
-            .addMethod(constructor(resource))
-            .addMethod(factory(resource));
+            .addTypeVariables(resource.typeVariables());
+    boolean hooked = ResourceExitWriter.hooked(resource);
+    if (hooked) {
+      // HookedScope implements AsyncScope; its exit runs the hooks below.
+      scope.superclass(ParameterizedTypeName.get(HOOKED_SCOPE, resource.resourceType()));
+    }
+    if (resource.isSynchronous()) {
+      scope.addSuperinterface(
+          ParameterizedTypeName.get(SYNCHRONOUS_SCOPE, resource.resourceType()));
+    }
+    scope
+        .addFields(declaredField(resource))
+        .addField(resource.targetType(), "target", PRIVATE, FINAL)
+        .addMethod(constructor(resource))
+        .addMethod(factory(resource));
     if (resource.isSynchronous()) {
       // SynchronousScope's enter() and exit() hold what these return in a completed stage.
       ResourceExitWriter.overridden(resource).ifPresent(scope::addMethod);
       scope.addMethod(inline.enterNow()).addMethod(inline.exitNow());
     } else {
-      scope.addMethod(enter(resource)).addMethod(ResourceExitWriter.exit(resource));
+      scope.addMethod(enter(resource));
+    }
+    if (hooked) {
+      scope.addMethods(ResourceExitWriter.hooks(resource));
     }
     scope.addMethods(blockingMethods(resource, inline));
     if (resource.hasInlineHelpers()) {

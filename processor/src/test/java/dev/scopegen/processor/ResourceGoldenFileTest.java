@@ -84,8 +84,8 @@ class ResourceGoldenFileTest {
         .generatedSourceFile("test.Kinds_HandleScope")
         .contentsAsUtf8String()
         .contains(
-            "final class Kinds_HandleScope<T extends Comparable<? super T>> implements"
-                + " AsyncScope<T>");
+            "final class Kinds_HandleScope<T extends Comparable<? super T>> extends"
+                + " HookedScope<T>");
   }
 
   @Test

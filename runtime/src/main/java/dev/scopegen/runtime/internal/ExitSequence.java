@@ -6,9 +6,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The exit protocol of a resource class ({@code @Commit}, {@code @Rollback}, {@code @Exit}) as an
- * {@link dev.scopegen.runtime.AsyncScope#exit} stage. Generated scopes override the hooks the
- * resource class has; each hook returns a stage, or a completed one when the method is synchronous.
- * Not part of the public API.
+ * {@link dev.scopegen.runtime.AsyncScope#exit} stage. {@link HookedScope} runs one over the hooks
+ * that a generated scope overrides, those its resource class has; each hook returns a stage, or a
+ * completed one when the method is synchronous. Not part of the public API.
  *
  * <ul>
  *   <li>After success: commit, then close with no failure. A failing commit becomes the failure:

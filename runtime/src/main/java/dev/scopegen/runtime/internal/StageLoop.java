@@ -40,7 +40,7 @@ public abstract class StageLoop<V> implements BiFunction<Object, Throwable, Void
   /** Created before the loop first waits; completed with the outcome. */
   private CompletableFuture<V> pending;
 
-  /** For the loops of this package; generated code extends {@link ExitSequence} only. */
+  /** For the loops of this package; {@link ExitSequence} is the only public one. */
   StageLoop() {}
 
   /**

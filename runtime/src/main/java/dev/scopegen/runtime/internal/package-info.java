@@ -9,8 +9,9 @@
  * dev.scopegen.runtime} only.
  *
  * <ul>
- *   <li>Called by generated code: {@link dev.scopegen.runtime.internal.ExitSequence} (the exit
- *       protocol of a resource class), {@link dev.scopegen.runtime.internal.UseFuture} ({@code
+ *   <li>Called by generated code: {@link dev.scopegen.runtime.internal.HookedScope} (the base of
+ *       a class scope whose exit waits on stages, which runs the exit protocol of its resource
+ *       class, {@link dev.scopegen.runtime.internal.ExitSequence}, over the scope's hooks), {@link dev.scopegen.runtime.internal.UseFuture} ({@code
  *       use}), {@link dev.scopegen.runtime.internal.Blocking} ({@code call} and {@code run} of
  *       asynchronous scopes), {@link dev.scopegen.runtime.internal.BlockingGenerator} and {@link
  *       dev.scopegen.runtime.internal.AsyncGenerator} ({@code @ScopedResource} methods), {@link
