@@ -1,7 +1,6 @@
 package dev.scopegen.processor;
 
 import static dev.scopegen.processor.ClassNames.ASYNC_SCOPE;
-import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETABLE_FUTURE;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.DECLARED;
@@ -233,13 +232,7 @@ final class GeneratorWriter {
             ? CodeBlock.of("$T.NOTHING", DECLARED)
             : CodeBlock.of("$N", declared);
     if (async) {
-      methods
-          .call()
-          .addStatement(
-              "return $T.$Lcall(this, body,$W$L)", BLOCKING, methods.callTypes(), declares);
-      methods
-          .run()
-          .addStatement("$T.$Lrun(this, body,$W$L)", BLOCKING, methods.runTypes(), declares);
+      methods.delegateToBlocking(declares);
       return List.of(
           use(method, generator, methods.result()),
           methods.call().build(),

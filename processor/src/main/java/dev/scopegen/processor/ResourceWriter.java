@@ -261,13 +261,7 @@ final class ResourceWriter {
                       .build()))
           .addCode(inline.run());
     } else {
-      methods
-          .call()
-          .addStatement(
-              "return $T.$Lcall(this, body,$W$L)", BLOCKING, methods.callTypes(), declares);
-      methods
-          .run()
-          .addStatement("$T.$Lrun(this, body,$W$L)", BLOCKING, methods.runTypes(), declares);
+      methods.delegateToBlocking(declares);
     }
     return List.of(methods.call().build(), methods.run().build());
   }

@@ -1,5 +1,6 @@
 package dev.scopegen.processor;
 
+import static dev.scopegen.processor.ClassNames.BLOCKING;
 import static dev.scopegen.processor.ClassNames.COMPLETION_STAGE;
 import static dev.scopegen.processor.ClassNames.GENERATED;
 import static dev.scopegen.processor.ClassNames.PROCESSOR;
@@ -198,6 +199,17 @@ final class WriterSupport {
     /** The type arguments of {@code Blocking.run} from {@code run}: {@code <T, X>}. */
     CodeBlock runTypes() {
       return CodeBlock.of("<$T, $T>", resource, failure);
+    }
+
+    /**
+     * Gives {@code call} and {@code run} a body that hands the whole use to {@code Blocking}: for a
+     * scope with no inline form, whose steps wait on stages.
+     *
+     * @param declares the scope's {@code Declared}: what its checked failures are
+     */
+    void delegateToBlocking(CodeBlock declares) {
+      call.addStatement("return $T.$Lcall(this, body,$W$L)", BLOCKING, callTypes(), declares);
+      run.addStatement("$T.$Lrun(this, body,$W$L)", BLOCKING, runTypes(), declares);
     }
 
     /**
