@@ -286,20 +286,7 @@ class AsyncGeneratorUseTest {
           new AsyncGenerator<>(
               "g",
               y -> {
-                AtomicBoolean go = new AtomicBoolean();
-                Thread other =
-                    new Thread(
-                        () -> {
-                          while (!go.get()) {
-                            Thread.onSpinWait();
-                          }
-                          there.set(y.yield("there"));
-                        });
-                other.start();
-                go.set(true);
-                for (int spin = 0; spin < wait; spin++) {
-                  Thread.onSpinWait();
-                }
+                Thread other = race(wait, 0, () -> there.set(y.yield("there")));
                 here.set(y.yield("here"));
                 other.join();
                 return here.get();
@@ -389,17 +376,11 @@ class AsyncGeneratorUseTest {
               y -> {
                 YieldStage yielded = y.yield("r");
                 kept.set(yielded);
-                AtomicBoolean go = new AtomicBoolean();
-                Thread completer =
-                    new Thread(
-                        () -> {
-                          awaitThenSpin(go, waitThere);
-                          yielded.toCompletableFuture().completeExceptionally(outside);
-                        });
-                other.set(completer);
-                completer.start();
-                go.set(true);
-                awaitThenSpin(go, waitHere);
+                other.set(
+                    race(
+                        waitHere,
+                        waitThere,
+                        () -> yielded.toCompletableFuture().completeExceptionally(outside)));
                 return yielded.andFinally(
                     () -> {
                       yieldedFirst.set(yielded.toCompletableFuture().isDone());
@@ -445,17 +426,8 @@ class AsyncGeneratorUseTest {
               "g",
               y -> {
                 YieldStage yielded = y.yield("r");
-                AtomicBoolean go = new AtomicBoolean();
-                Thread chainer =
-                    new Thread(
-                        () -> {
-                          awaitThenSpin(go, waitThere);
-                          yielded.andFinally(beside::incrementAndGet);
-                        });
-                other.set(chainer);
-                chainer.start();
-                go.set(true);
-                awaitThenSpin(go, waitHere);
+                other.set(
+                    race(waitHere, waitThere, () -> yielded.andFinally(beside::incrementAndGet)));
                 return yielded.andFinally(own::incrementAndGet);
               });
 
@@ -467,6 +439,24 @@ class AsyncGeneratorUseTest {
       assertEquals(1, own.get(), where);
       assertEquals(1, beside.get(), where);
     }
+  }
+
+  /**
+   * Starts {@code there} on a new thread and lets both sides go at once, each after its own number
+   * of spins: returns when this side's spins are done, with the other thread, to join.
+   */
+  private static Thread race(int spinsHere, int spinsThere, Runnable there) {
+    AtomicBoolean go = new AtomicBoolean();
+    Thread other =
+        new Thread(
+            () -> {
+              awaitThenSpin(go, spinsThere);
+              there.run();
+            });
+    other.start();
+    go.set(true);
+    awaitThenSpin(go, spinsHere);
+    return other;
   }
 
   /** Waits for {@code go}, then spins {@code spins} times: one side of a race. */
