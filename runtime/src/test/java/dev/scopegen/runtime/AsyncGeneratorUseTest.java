@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -438,6 +439,47 @@ class AsyncGeneratorUseTest {
       other.get().join();
       assertEquals(1, own.get(), where);
       assertEquals(1, beside.get(), where);
+    }
+  }
+
+  /**
+   * A cancel of the yield's stage from another thread while the use's thread hands a pending body
+   * on: both may create the link to the body at that moment, and the cancel must reach the body
+   * whichever does, so that the body's stage is cancelled and the use ends with that cancellation.
+   * {@code -Dscopegen.seed} replays the waits (the thread schedule differs).
+   */
+  @Test
+  void aCancelOfTheYieldStageRacingWithAPendingBodyReachesTheBody() throws Exception {
+    Random random = seeded("aCancelOfTheYieldStageRacingWithAPendingBodyReachesTheBody");
+    for (int round = 0; round < 1_000; round++) {
+      String where = "round " + round + ": ";
+      int waitHere = random.nextInt(50);
+      int waitThere = random.nextInt(400);
+      AtomicBoolean taken = new AtomicBoolean();
+      AtomicReference<Thread> other = new AtomicReference<>();
+      AtomicInteger cleanups = new AtomicInteger();
+      CompletableFuture<String> body = new CompletableFuture<>();
+      AsyncGenerator<String> generator =
+          new AsyncGenerator<>(
+              "g",
+              y -> {
+                YieldStage yielded = y.yield("r");
+                other.set(
+                    race(
+                        waitHere,
+                        waitThere,
+                        () -> taken.set(yielded.toCompletableFuture().cancel(true))));
+                return yielded.andFinally(cleanups::incrementAndGet);
+              });
+
+      CompletableFuture<String> use = generator.use(r -> body);
+
+      other.get().join();
+      assertTrue(taken.get(), where);
+      assertTrue(body.isCancelled(), where + "the cancel did not reach the body");
+      Throwable outcome = use.handle((value, failure) -> failure).get(5, TimeUnit.SECONDS);
+      assertTrue(outcome instanceof CancellationException, where + outcome);
+      assertEquals(1, cleanups.get(), where);
     }
   }
 

@@ -22,14 +22,16 @@ import java.util.function.Function;
  * spot, so a method whose stages all complete at once finishes inside {@code exit}.
  *
  * <p>The yield's stage is a {@link BodyStage}: cancelling it (a {@code Scopes.timeout} around the
- * yield, say) does not complete it, but reaches the body through {@link BodyLink}, and the stage
+ * yield, say) does not complete it, but reaches the body through a {@link BodyLink}, and the stage
  * completes with the body's outcome when {@code exit} comes.
  *
- * <p>One object per use does all the work: this scope is also the stage {@code enter} returns (the
- * {@link BodyLink} to the body), the {@link AsyncYield} handed to the method, and the listener of
- * the method's stage. When that stage is the yield's stage or a cleanup chained on it, as it is in
- * the usual {@code return y.yield(r).andFinally(...)}, the chain calls this scope directly when it
- * completes, with no {@code handle}.
+ * <p>One object per use does all the work: this scope is also the yield's stage, the {@link
+ * AsyncYield} handed to the method, and the listener of the method's stage. When that stage is the
+ * yield's stage or a cleanup chained on it, as it is in the usual {@code return
+ * y.yield(r).andFinally(...)}, the chain calls this scope directly when it completes, with no
+ * {@code handle}. The stage {@code enter} returns, which is also the {@link BodyLink} to the body,
+ * is created only when needed ({@link #entered()}): a {@link #use} whose method yields on its
+ * thread, and whose body ends there, never needs it.
  *
  * <p>The outcome follows {@link GeneratorOutcome}, and one rule more: a method whose stage
  * completed before {@code exit} was called did not wait for the body, so it cannot suppress the
@@ -43,7 +45,7 @@ import java.util.function.Function;
  *
  * @param <T> the resource type
  */
-public final class AsyncGenerator<T> extends BodyLink<T>
+public final class AsyncGenerator<T> extends BodyStage
     implements AsyncScope<T>, NamedScope, AsyncYield<T>, StageListener {
 
   /**
@@ -64,6 +66,31 @@ public final class AsyncGenerator<T> extends BodyLink<T>
      */
     CompletionStage<?> invoke(AsyncYield<T> yield) throws Throwable;
   }
+
+  /**
+   * A call of the {@code @ScopedResource} method that takes its argument beside the yield: for a
+   * method of one argument (or an instance method of none: its receiver), an invoker that captures
+   * nothing, created once, and no object per use to bind the argument.
+   *
+   * @param <A> the type of the argument
+   * @param <T> the resource type
+   */
+  @FunctionalInterface
+  public interface Invoker<A, T> {
+
+    /**
+     * Invokes the method.
+     *
+     * @param argument the method's argument (or its receiver)
+     * @param yield the yield to pass as the method's last argument
+     * @return the method's stage, which completes when its cleanup is done
+     * @throws Throwable whatever the method throws
+     */
+    CompletionStage<?> invoke(A argument, AsyncYield<T> yield) throws Throwable;
+  }
+
+  /** The invoker of a {@link Method}, whose arguments are bound already. */
+  private static final Invoker<Method<Object>, Object> BOUND = Method::invoke;
 
   // State bits, set once each, in this order except that FINISHED may come at any time.
   private static final int STARTED = 1;
@@ -93,6 +120,9 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private static final VarHandle PHASE =
       Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "phase", int.class);
 
+  private static final VarHandle ENTERED =
+      Stages.field(MethodHandles.lookup(), AsyncGenerator.class, "entered", BodyLink.class);
+
   private final String name;
   private final Class<?> scope;
 
@@ -100,10 +130,11 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private static final Object NULL_RESOURCE = new Object();
 
   /**
-   * The stage the yield returned: completed by {@link #exit} with the body's outcome; a cancel of
-   * it reaches the body through this scope, the {@link BodyLink}.
+   * The stage {@code enter} returns, and the link to the body that a cancel of the yield's stage
+   * (this scope) reaches: {@code null} until {@link #entered()} creates it.
    */
-  private final BodyStage bodyDone = BodyStage.ownable(this);
+  @SuppressWarnings("unused") // accessed through ENTERED
+  private volatile BodyLink<T> entered;
 
   /** The state bits; written with {@link #PHASE}. */
   @SuppressWarnings("unused") // accessed through PHASE
@@ -209,31 +240,51 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    * @throws IllegalStateException if this scope was already used
    */
   public CompletionStage<T> enter(Method<T> method) {
+    return enter(method, bound());
+  }
+
+  /**
+   * Invokes {@code invoker} with {@code argument} and completes when the method yields: {@link
+   * #enter()} for a scope created without its method.
+   *
+   * @param <A> the type of the argument
+   * @param argument the method's argument
+   * @param invoker the method
+   * @return a stage that completes with the yielded resource; see {@link #enter()}
+   * @throws IllegalStateException if this scope was already used
+   */
+  public <A> CompletionStage<T> enter(A argument, Invoker<A, T> invoker) {
     if (!PHASE.compareAndSet(this, 0, STARTED)) {
       throw GeneratorOutcome.alreadyUsed(name);
     }
     // No use runs the method here: the yield's stage is nobody's (and nobody else has it yet).
-    bodyDone.disown();
-    invoke(method);
-    return this;
+    disown();
+    invoke(argument, invoker);
+    return entered();
   }
 
   /**
    * Invokes the method, and listens to its stage: with no listener at all when the stage completes
    * only once exit has completed the yield's stage, which exit then reads itself.
    */
-  private void invoke(Method<T> method) {
+  private <A> void invoke(A argument, Invoker<A, T> invoker) {
     waiting = null;
-    settle(callMethod(method));
+    settle(callMethod(argument, invoker));
+  }
+
+  /** {@link #BOUND}, typed. */
+  @SuppressWarnings("unchecked") // Method::invoke, for every T
+  private static <T> Invoker<Method<T>, T> bound() {
+    return (Invoker<Method<T>, T>) (Invoker<?, ?>) BOUND;
   }
 
   /**
    * Invokes the method: returns its stage, or {@code null} when it threw, with what it threw in
    * {@link #methodFailure}.
    */
-  private CompletionStage<?> callMethod(Method<T> method) {
+  private <A> CompletionStage<?> callMethod(A argument, Invoker<A, T> invoker) {
     try {
-      CompletionStage<?> stage = method.invoke(this);
+      CompletionStage<?> stage = invoker.invoke(argument, this);
       if (stage == null) {
         throw new NullPointerException(
             "@ScopedResource " + name + " returned null instead of a CompletionStage");
@@ -251,7 +302,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       finished(methodFailure);
     } else if (stage instanceof BodyStage) {
       BodyStage cleanups = (BodyStage) stage;
-      if (cleanups.follows(bodyDone) && !cleanups.isDone()) {
+      if (cleanups.follows(this) && !cleanups.isDone()) {
         waiting = cleanups;
       } else {
         cleanups.listen(this);
@@ -340,13 +391,30 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   public <R> CompletableFuture<R> use(
       Method<T> method, Function<? super T, ? extends CompletionStage<R>> body) {
+    return use(method, bound(), body);
+  }
+
+  /**
+   * {@link #use(Method, Function)} for a method that takes its argument beside the invoker.
+   *
+   * @param <A> the type of the argument
+   * @param <R> the result type
+   * @param argument the method's argument
+   * @param invoker the method
+   * @param body the asynchronous body
+   * @return a future that completes after the scope has exited
+   */
+  public <A, R> CompletableFuture<R> use(
+      A argument,
+      Invoker<A, T> invoker,
+      Function<? super T, ? extends CompletionStage<R>> body) {
     if (phase != 0 || ScopeEvents.enabled()) {
       // A second use fails as a second enter does; a recording wraps the scope.
-      return UseFuture.start(new Started<>(this, method, false), body);
+      return UseFuture.start(new Started<>(this, argument, invoker), body);
     }
     PHASE.set(this, STARTED | INLINE);
     waiting = Thread.currentThread();
-    CompletionStage<?> stage = callMethod(method);
+    CompletionStage<?> stage = callMethod(argument, invoker);
     if (yielded == null) {
       return notYieldedHere(stage, body);
     }
@@ -354,11 +422,11 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     // there, and nothing else writes the state meanwhile. Any other stage leaves the fast path.
     BodyStage cleanups = null;
     if (stage instanceof BodyStage
-        && ((BodyStage) stage).follows(bodyDone)
+        && ((BodyStage) stage).follows(this)
         && !((BodyStage) stage).isDone()) {
       cleanups = (BodyStage) stage;
     } else {
-      bodyDone.disown();
+      disown();
       publishYield();
       waiting = null;
       settle(stage);
@@ -386,7 +454,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   private <R> CompletableFuture<R> notYieldedHere(
       CompletionStage<?> stage, Function<? super T, ? extends CompletionStage<R>> body) {
     // Before the compare-and-set, after which a yield may hand the yield's stage out.
-    bodyDone.disown();
+    disown();
     waiting = null;
     int current;
     do {
@@ -394,7 +462,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     } while (!PHASE.compareAndSet(
         this, current, (current & ~INLINE) | ((current & FOREIGN) != 0 ? YIELDED : 0)));
     settle(stage);
-    return UseFuture.start(new Started<>(this, null, true), body);
+    return UseFuture.start(new Started<>(this, null, null), body);
   }
 
   /**
@@ -408,7 +476,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
   /** Leaves the fast path of {@link #use}, if it was on it: {@code cleanups} is not {@code null}. */
   private void leaveFastPath(BodyStage cleanups) {
     if (cleanups != null) {
-      bodyDone.disown();
+      disown();
       publishYield();
       waiting = cleanups;
     }
@@ -426,8 +494,8 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     // links the body to a cancel of the yield's stage. A yield on another thread that was refused
     // may have completed the enter stage first: its value is not read (the body's stage is known
     // and exit ignores the resource), only that it is complete.
-    complete(resource);
-    return UseFuture.start(new Started<>(this, null, true), entered -> stage);
+    entered().complete(resource);
+    return UseFuture.start(new Started<>(this, null, null), entered -> stage);
   }
 
   /**
@@ -443,8 +511,8 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       leaveFastPath(cleanups);
       return exitNow(yieldedResource(), value, null);
     }
-    bodyEnded();
-    bodyDone.completeAsOwner();
+    endBody();
+    completeAsOwner();
     if (!cleanups.isDone()) {
       PHASE.getAndBitwiseOr(this, YIELDED | EXITING);
       Exiting<R> future = new Exiting<>(value, null);
@@ -529,11 +597,11 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       PHASE.setRelease(this, phase | FINISHED);
     }
     bodyFailure = failure;
-    bodyEnded();
+    endBody();
     if (failure == null) {
-      bodyDone.complete(null);
+      complete(null);
     } else {
-      bodyDone.completeExceptionally(failure);
+      completeExceptionally(failure);
     }
     if (finishedFirst || (phase & FINISHED) != 0) {
       return outcome(finishedFirst);
@@ -581,7 +649,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       // On the thread of a use, inside the method's call, and no yield elsewhere came first: see
       // use(Method, Function). Plain writes, which that thread reads back.
       yielded = resource == null ? NULL_RESOURCE : resource;
-      return bodyDone;
+      return this;
     }
     return yieldElsewhere(resource);
   }
@@ -602,13 +670,13 @@ public final class AsyncGenerator<T> extends BodyLink<T>
       }
     } while (!PHASE.compareAndSet(
         this, before, before | ((before & INLINE) != 0 ? FOREIGN : YIELDED)));
-    complete(resource);
+    entered().complete(resource);
     if ((before & INLINE) == 0) {
-      return bodyDone;
+      return this;
     }
     ForeignYield beside = new ForeignYield(this);
     // A dependent, not the listener field, which the use's thread may own (BodyStage.ownable).
-    bodyDone.handle(beside);
+    handle(beside);
     return beside;
   }
 
@@ -625,6 +693,46 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    */
   boolean runsUseHere() {
     return waiting == Thread.currentThread();
+  }
+
+  /**
+   * The stage {@code enter} returns, the {@link BodyLink} to the body: created by the first caller,
+   * with a compare-and-set, as a cancel of the yield's stage may create it at the same time.
+   */
+  BodyLink<T> entered() {
+    BodyLink<T> link = entered;
+    if (link == null) {
+      BodyLink<T> created = new BodyLink<>();
+      @SuppressWarnings("unchecked") // the field's type
+      BodyLink<T> witness = (BodyLink<T>) ENTERED.compareAndExchange(this, null, created);
+      link = witness == null ? created : witness;
+    }
+    return link;
+  }
+
+  /**
+   * The body has ended: a later cancel of the yield's stage is refused ({@link BodyLink#bodyEnded}).
+   * With no link yet, none was linked to the body, and none will be: a cancel that creates one
+   * later finds this stage complete, or, racing with its completion, is lost, as it would have been
+   * refused a moment later.
+   */
+  private void endBody() {
+    BodyLink<T> link = entered;
+    if (link != null) {
+      link.bodyEnded();
+    }
+  }
+
+  /**
+   * A request, as for every yield's stage ({@link BodyStage#cancel}): it reaches the body through
+   * the {@link BodyLink}, which keeps it until the body is known.
+   *
+   * @param mayInterruptIfRunning ignored: the body's thread is interrupted when it has one
+   * @return {@code true} if the request was taken, {@code false} once the body has finished
+   */
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    return !isDone() && entered().cancelBody();
   }
 
   /** The error of a yield that is not the method's first, or comes after its stage completed. */
@@ -649,8 +757,9 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     methodFailure = failure;
     int before = (int) PHASE.getAndBitwiseOr(this, FINISHED);
     if ((before & YIELDED) == 0) {
-      completeExceptionally(
-          methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
+      entered()
+          .completeExceptionally(
+              methodFailure != null ? methodFailure : GeneratorOutcome.didNotYield(name));
     } else if ((before & WAITING) != 0) {
       @SuppressWarnings("unchecked") // exit published it before WAITING
       CompletableFuture<Boolean> exiting = (CompletableFuture<Boolean>) waiting;
@@ -690,23 +799,24 @@ public final class AsyncGenerator<T> extends BodyLink<T>
    * The scope of a {@link #use}, for {@link UseFuture} to run or to finish: its enter invokes the
    * method, or, once the use has invoked it, hands on the enter stage, which the yield completes.
    */
-  private static final class Started<T> implements AsyncScope<T>, NamedScope {
+  private static final class Started<T, A> implements AsyncScope<T>, NamedScope {
     private final AsyncGenerator<T> generator;
 
-    /** The method to invoke, unless the use has invoked it already. */
-    private final Method<T> method;
+    /** The method's argument. */
+    private final A argument;
 
-    private final boolean invoked;
+    /** The method to invoke; {@code null} once the use has invoked it. */
+    private final Invoker<A, T> invoker;
 
-    Started(AsyncGenerator<T> generator, Method<T> method, boolean invoked) {
+    Started(AsyncGenerator<T> generator, A argument, Invoker<A, T> invoker) {
       this.generator = generator;
-      this.method = method;
-      this.invoked = invoked;
+      this.argument = argument;
+      this.invoker = invoker;
     }
 
     @Override
     public CompletionStage<T> enter() {
-      return invoked ? generator : generator.enter(method);
+      return invoker == null ? generator.entered() : generator.enter(argument, invoker);
     }
 
     @Override
@@ -732,7 +842,7 @@ public final class AsyncGenerator<T> extends BodyLink<T>
     private final AsyncGenerator<?> generator;
 
     ForeignYield(AsyncGenerator<?> generator) {
-      super(generator.bodyDone);
+      super(generator);
       this.generator = generator;
     }
 

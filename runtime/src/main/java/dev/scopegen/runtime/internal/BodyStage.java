@@ -43,10 +43,11 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
       Stages.field(MethodHandles.lookup(), BodyStage.class, "listener", Object.class);
 
   /**
-   * Where a cancel request goes: the {@link BodyStage} before, or, for the yield's stage, the
-   * generator's {@link BodyLink} to the body ({@code null} when there is no body to reach).
+   * Where a cancel request goes: the {@link BodyStage} before; {@code null} for the yield's stage,
+   * the {@link AsyncGenerator} itself, which hands it to the body, and for a stage with no body to
+   * reach.
    */
-  private final Object up;
+  private final BodyStage up;
 
   /**
    * The first {@link StageListener}: {@code null} until one comes, {@link #CALLED} once called.
@@ -62,12 +63,10 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   private Throwable failure;
 
   /**
-   * The stage a yield returns.
-   *
-   * @param link the generator's link to the body, or {@code null} when there is no body to reach
+   * The stage a yield returns (the {@link AsyncGenerator} itself), or one with no body to reach.
    */
-  BodyStage(BodyLink<?> link) {
-    this.up = link;
+  BodyStage() {
+    this.up = null;
   }
 
   /**
@@ -79,11 +78,12 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   }
 
   /**
-   * The stage of the yields of {@code generator}, whose listener field belongs to the thread that
-   * runs the fast path of the generator's {@code use}, while it does ({@link
-   * AsyncGenerator#runsUseHere}), until that thread calls {@link #completeAsOwner} or {@link
-   * #disown}, as it does on every way out of that path; {@code enter} disowns it at once. Here a
-   * {@code null} field means owned, and {@link #FREE} what {@code null} means elsewhere.
+   * Whether this is the stage of the yields of a generator, the {@link AsyncGenerator} itself, whose
+   * listener field belongs to the thread that runs the fast path of the generator's {@code use},
+   * while it does ({@link AsyncGenerator#runsUseHere}), until that thread calls {@link
+   * #completeAsOwner} or {@link #disown}, as it does on every way out of that path; {@code enter}
+   * disowns it at once. Here a {@code null} field means owned, and {@link #FREE} what {@code null}
+   * means elsewhere.
    *
    * <p>While the field is {@code null} and the stage pending, the owner's first {@link #listen}
    * (the method's {@code andFinally}, say) takes it with a plain write and no compare-and-set. Why
@@ -112,16 +112,20 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
    * path writes a reference for it. A listener installed so runs on the completer's thread, or,
    * when the completion raced with the method's {@code listen}, on the owner's once the body's
    * synchronous part returned.
+   *
+   * <p>The generator is a stage of its own only in this role: the stage {@code enter} returns, the
+   * link a cancel goes to, is another object ({@link AsyncGenerator#entered}), which nothing here
+   * touches.
    */
-  static BodyStage ownable(AsyncGenerator<?> generator) {
-    return new BodyStage(generator);
+  boolean ownable() {
+    return this instanceof AsyncGenerator;
   }
 
   /**
    * A stage that has already failed: what a misplaced yield returns.
    */
   static BodyStage failed(Throwable failure) {
-    BodyStage stage = new BodyStage((BodyLink<?>) null);
+    BodyStage stage = new BodyStage();
     stage.completeExceptionally(failure);
     return stage;
   }
@@ -162,9 +166,9 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   @SuppressWarnings("FutureReturnValueIgnored")
   void listen(StageListener next) {
     Object current = listener;
-    if (current == null && up instanceof AsyncGenerator) {
-      // Owned (see ownable): by this thread, or else handle will do.
-      if (((AsyncGenerator<?>) up).runsUseHere() && !isDone()) {
+    if (current == null && ownable()) {
+      // Owned: by this thread, or else handle will do.
+      if (((AsyncGenerator<?>) this).runsUseHere() && !isDone()) {
         // Nobody else writes the field, a plain write will do. Once this thread completed the
         // stage, it sees that here, and handle calls next.
         LISTENER.set(this, next);
@@ -346,10 +350,8 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
     if (isDone()) {
       return false;
     }
-    if (up instanceof BodyStage) {
-      return ((BodyStage) up).cancel(mayInterruptIfRunning);
-    }
-    return up != null && ((BodyLink<?>) up).cancelBody();
+    // The yield's stage, the generator, overrides this to reach the body.
+    return up != null && up.cancel(mayInterruptIfRunning);
   }
 
   /**
