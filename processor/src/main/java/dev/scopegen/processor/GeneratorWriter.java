@@ -181,7 +181,7 @@ final class GeneratorWriter {
                     .addAnnotation(Override.class)
                     .addModifiers(PUBLIC)
                     .returns(stageOf(resource))
-                    .addStatement("return $N.enter(method())", generator)
+                    .addStatement("return $N.enter($L)", generator, invocation(method))
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("exit")
@@ -196,7 +196,7 @@ final class GeneratorWriter {
                     .addStatement("return $N.exit(resource, failure)", generator)
                     .build())
             .addMethods(blockingMethods(method, generator, declared))
-            .addMethod(boundMethod(method));
+            .addMethod(takesOneArgument(method) ? invoker(method) : boundMethod(method));
     if (method.isPublic()) {
       type.addModifiers(PUBLIC);
     }
@@ -292,7 +292,56 @@ final class GeneratorWriter {
                 WildcardTypeName.supertypeOf(resource),
                 WildcardTypeName.subtypeOf(ParameterizedTypeName.get(COMPLETION_STAGE, result))),
             "body")
-        .addStatement("return $N.use(method(), body)", generator)
+        .addStatement("return $N.use($L, body)", generator, invocation(method))
+        .build();
+  }
+
+  /**
+   * Whether an asynchronous method takes one argument beside its yield (or is an instance method
+   * that takes none, its receiver): then its engine takes that argument beside an invoker that
+   * captures nothing, and a use creates no object to bind it.
+   */
+  private static boolean takesOneArgument(GeneratorMethod method) {
+    return method.kind() == GeneratorMethod.Kind.ASYNC && bound(method).size() == 1;
+  }
+
+  /**
+   * What {@code enter} and {@code use} hand the engine: the argument and {@code invoke}, or {@code
+   * method()}.
+   */
+  private static CodeBlock invocation(GeneratorMethod method) {
+    return takesOneArgument(method)
+        ? CodeBlock.of("this.$N,$W$L::invoke", bound(method).get(0).name(), method.scopeName())
+        : CodeBlock.of("method()");
+  }
+
+  /**
+   * {@code invoke} of the scope of an asynchronous method of one argument: the method, with its
+   * argument passed beside the yield, for a method reference that captures nothing.
+   */
+  private static MethodSpec invoker(GeneratorMethod method) {
+    TypeName resource = method.resourceType();
+    ParameterSpec argument = bound(method).get(0);
+    CodeBlock arguments =
+        Stream.concat(
+                method.parameters().stream().map(parameter -> CodeBlock.of("$N", parameter)),
+                Stream.of(CodeBlock.of("$N", method.yieldName())))
+            .collect(CodeBlock.joining(",$W"));
+    return MethodSpec.methodBuilder("invoke")
+        .addJavadoc(
+            "$L",
+            wrap(
+                "Invokes {@code "
+                    + method.name()
+                    + "} with this scope's argument: a method reference to it captures nothing."))
+        .addModifiers(PRIVATE, STATIC)
+        .addTypeVariables(method.typeVariables())
+        .returns(ParameterizedTypeName.get(COMPLETION_STAGE, WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(argument.type(), argument.name())
+        .addParameter(
+            ParameterizedTypeName.get(method.kind().yieldType(), resource), method.yieldName())
+        .addException(Throwable.class)
+        .addStatement("return $L.$N($L)", target(method), method.name(), arguments)
         .build();
   }
 

@@ -129,6 +129,9 @@ public final class AsyncGenerator<T> extends BodyStage
   /** The value of {@link #yielded} for a {@code null} resource. */
   private static final Object NULL_RESOURCE = new Object();
 
+  /** The value of {@link #yielded} before any yield on the thread of a {@link #use}. */
+  private static final Object NOT_YET = new Object();
+
   /**
    * The stage {@code enter} returns, and the link to the body that a cancel of the yield's stage
    * (this scope) reaches: {@code null} until {@link #entered()} creates it.
@@ -147,9 +150,15 @@ public final class AsyncGenerator<T> extends BodyStage
 
   /**
    * The resource of the yield made on the thread of a {@link #use}, inside the method's call
-   * ({@link #NULL_RESOURCE} for {@code null}); {@code null} until then. Plain: written and read
+   * ({@link #NULL_RESOURCE} for {@code null}); {@link #NOT_YET} until then. Plain: written and read
    * back by that thread (see {@link #use(Method, Function)}); other threads read it only to refuse
    * a second yield sooner.
+   *
+   * <p>{@code NOT_YET} rather than {@code null}, written by the constructor: the use's yield reads
+   * the field back at once, and the store that wrote it hands it on, where the zeroing of a new
+   * object, one vector store for several fields, made that read wait (on JDK 17). A thread that
+   * sees {@code null} (a scope it was handed without a happens-before) reads "not yet" too, and a
+   * yield there takes the slower path of a yield from elsewhere.
    */
   private Object yielded;
 
@@ -192,6 +201,7 @@ public final class AsyncGenerator<T> extends BodyStage
     this.name = name;
     this.scope = scope;
     this.waiting = method;
+    this.yielded = NOT_YET;
   }
 
   /**
@@ -408,14 +418,17 @@ public final class AsyncGenerator<T> extends BodyStage
       A argument,
       Invoker<A, T> invoker,
       Function<? super T, ? extends CompletionStage<R>> body) {
-    if (phase != 0 || ScopeEvents.enabled()) {
+    // A plain read, like the write below (see the single use above), which lets the compiler keep
+    // the fields of a scope created for this use in registers: a volatile read here made it load
+    // them back from memory, where zeroing them with one vector store stalls the load (JDK 17).
+    if ((int) PHASE.get(this) != 0 || ScopeEvents.enabled()) {
       // A second use fails as a second enter does; a recording wraps the scope.
       return UseFuture.start(new Started<>(this, argument, invoker), body);
     }
     PHASE.set(this, STARTED | INLINE);
     waiting = Thread.currentThread();
     CompletionStage<?> stage = callMethod(argument, invoker);
-    if (yielded == null) {
+    if (!yieldedHere()) {
       return notYieldedHere(stage, body);
     }
     // The method's stage completes only once exit has completed the yield's stage: exit reads it
@@ -645,9 +658,12 @@ public final class AsyncGenerator<T> extends BodyStage
    */
   @Override
   public YieldStage yield(T resource) {
-    if (waiting == Thread.currentThread() && yielded == null && (phase & FOREIGN) == 0) {
+    if (waiting == Thread.currentThread()
+        && yielded == NOT_YET
+        && ((int) PHASE.get(this) & FOREIGN) == 0) {
       // On the thread of a use, inside the method's call, and no yield elsewhere came first: see
-      // use(Method, Function). Plain writes, which that thread reads back.
+      // use(Method, Function). Plain writes, which that thread reads back; a plain read of the
+      // state is enough, as a yield elsewhere that this one misses is refused after the call.
       yielded = resource == null ? NULL_RESOURCE : resource;
       return this;
     }
@@ -664,7 +680,7 @@ public final class AsyncGenerator<T> extends BodyStage
       if ((before & (YIELDED | FINISHED)) != 0) {
         return BodyStage.failed(misplacedYield(before));
       }
-      if ((before & FOREIGN) != 0 || yielded != null) {
+      if ((before & FOREIGN) != 0 || yieldedHere()) {
         // Another yield came first (the one here, if this thread sees it: then it is not pending).
         return BodyStage.failed(misplacedYield(before | YIELDED));
       }
@@ -678,6 +694,12 @@ public final class AsyncGenerator<T> extends BodyStage
     // A dependent, not the listener field, which the use's thread may own (BodyStage.ownable).
     handle(beside);
     return beside;
+  }
+
+  /** Whether the method yielded on the thread of a {@link #use}: see {@link #yielded}. */
+  private boolean yieldedHere() {
+    Object resource = yielded;
+    return resource != NOT_YET && resource != null;
   }
 
   /** The resource of the yield made on the thread of a {@link #use}: see {@link #yielded}. */
@@ -838,7 +860,7 @@ public final class AsyncGenerator<T> extends BodyStage
    * the body's outcome, the same object; otherwise it fails as a second yield does. A cancel goes
    * to the body once adopted, and is refused before.
    */
-  private static final class ForeignYield extends BodyStage implements StageListener {
+  private static final class ForeignYield extends BodyStage.Following implements StageListener {
     private final AsyncGenerator<?> generator;
 
     ForeignYield(AsyncGenerator<?> generator) {

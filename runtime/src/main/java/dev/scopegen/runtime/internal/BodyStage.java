@@ -43,13 +43,6 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
       Stages.field(MethodHandles.lookup(), BodyStage.class, "listener", Object.class);
 
   /**
-   * Where a cancel request goes: the {@link BodyStage} before; {@code null} for the yield's stage,
-   * the {@link AsyncGenerator} itself, which hands it to the body, and for a stage with no body to
-   * reach.
-   */
-  private final BodyStage up;
-
-  /**
    * The first {@link StageListener}: {@code null} until one comes, {@link #CALLED} once called.
    * Claimed with a compare-and-set by whoever calls it, so that it is called exactly once.
    */
@@ -65,16 +58,16 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   /**
    * The stage a yield returns (the {@link AsyncGenerator} itself), or one with no body to reach.
    */
-  BodyStage() {
-    this.up = null;
-  }
+  BodyStage() {}
 
   /**
-   * A stage that follows {@code before}: {@link Chained}, or another stage that completes once
-   * {@code before} has; a cancel of it goes to {@code before}.
+   * Where a cancel request goes: the stage before ({@link Following}); {@code null} for the yield's
+   * stage, the {@link AsyncGenerator} itself, which hands it to the body, and for a stage with no
+   * body to reach. A method, not a field, so that the generator, a stage of its own, has no field
+   * for it.
    */
-  BodyStage(BodyStage before) {
-    this.up = before;
+  BodyStage up() {
+    return null;
   }
 
   /**
@@ -244,7 +237,7 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
       if (stage == root) {
         return true;
       }
-      stage = ((BodyStage) stage).up;
+      stage = ((BodyStage) stage).up();
     }
     return false;
   }
@@ -351,7 +344,8 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
       return false;
     }
     // The yield's stage, the generator, overrides this to reach the body.
-    return up != null && up.cancel(mayInterruptIfRunning);
+    BodyStage before = up();
+    return before != null && before.cancel(mayInterruptIfRunning);
   }
 
   /**
@@ -359,7 +353,24 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
    * runs its cleanup, and completes with the outcome. The yield's own stage has no cleanup, and
    * none of these fields.
    */
-  private static final class Chained extends BodyStage implements StageListener {
+  /**
+   * A stage that follows another, {@link #up}: {@link Chained}, or another stage that completes
+   * once the one before has; a cancel of it goes to the one before.
+   */
+  abstract static class Following extends BodyStage {
+    private final BodyStage before;
+
+    Following(BodyStage before) {
+      this.before = before;
+    }
+
+    @Override
+    final BodyStage up() {
+      return before;
+    }
+  }
+
+  private static final class Chained extends Following implements StageListener {
 
     /** This stage's cleanup: an {@link AsyncCleanup} or a {@link Cleanup}. */
     private final Object cleanup;
