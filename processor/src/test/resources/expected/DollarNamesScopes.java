@@ -1,6 +1,7 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
@@ -132,7 +133,7 @@ public final class DollarNamesScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter(method());
+      return generator.enter(this.$1$, Async$Scope::invoke);
     }
 
     /**
@@ -153,7 +154,7 @@ public final class DollarNamesScopes {
     @Override
     public <R> CompletableFuture<R> use(
         Function<? super String, ? extends CompletionStage<R>> body) {
-      return generator.use(method(), body);
+      return generator.use(this.$1$, Async$Scope::invoke, body);
     }
 
     /**
@@ -185,11 +186,11 @@ public final class DollarNamesScopes {
     }
 
     /**
-     * Returns {@code async$} with this scope's arguments bound, a new one for each use.
+     * Invokes {@code async$} with this scope's argument: a method reference to it captures
+     * nothing.
      */
-    private AsyncGenerator.Method<String> method() {
-      String $1$ = this.$1$;
-      return y$ -> DollarNames.async$($1$, y$);
+    private static CompletionStage<?> invoke(String $1$, AsyncYield<String> y$) throws Throwable {
+      return DollarNames.async$($1$, y$);
     }
   }
 }

@@ -1,6 +1,7 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
@@ -53,7 +54,7 @@ final class GeneratorNames_InnerScopes {
      */
     @Override
     public CompletionStage<GeneratorNames.Inner> enter() {
-      return generator.enter(method());
+      return generator.enter(this.inner, NestedScope::invoke);
     }
 
     /**
@@ -74,7 +75,7 @@ final class GeneratorNames_InnerScopes {
     @Override
     public <R> CompletableFuture<R> use(
         Function<? super GeneratorNames.Inner, ? extends CompletionStage<R>> body) {
-      return generator.use(method(), body);
+      return generator.use(this.inner, NestedScope::invoke, body);
     }
 
     /**
@@ -107,11 +108,12 @@ final class GeneratorNames_InnerScopes {
     }
 
     /**
-     * Returns {@code nested} with this scope's arguments bound, a new one for each use.
+     * Invokes {@code nested} with this scope's argument: a method reference to it captures
+     * nothing.
      */
-    private AsyncGenerator.Method<GeneratorNames.Inner> method() {
-      GeneratorNames.Inner inner = this.inner;
-      return y -> inner.nested(y);
+    private static CompletionStage<?> invoke(GeneratorNames.Inner inner,
+        AsyncYield<GeneratorNames.Inner> y) throws Throwable {
+      return inner.nested(y);
     }
   }
 }

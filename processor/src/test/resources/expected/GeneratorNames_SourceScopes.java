@@ -1,6 +1,7 @@
 package test;
 
 import dev.scopegen.runtime.AsyncScope;
+import dev.scopegen.runtime.AsyncYield;
 import dev.scopegen.runtime.ScopeConsumer;
 import dev.scopegen.runtime.ScopeFunction;
 import dev.scopegen.runtime.internal.AsyncGenerator;
@@ -53,7 +54,7 @@ final class GeneratorNames_SourceScopes {
      */
     @Override
     public CompletionStage<String> enter() {
-      return generator.enter(method());
+      return generator.enter(this.source, OpenScope::invoke);
     }
 
     /**
@@ -74,7 +75,7 @@ final class GeneratorNames_SourceScopes {
     @Override
     public <R> CompletableFuture<R> use(
         Function<? super String, ? extends CompletionStage<R>> body) {
-      return generator.use(method(), body);
+      return generator.use(this.source, OpenScope::invoke, body);
     }
 
     /**
@@ -106,11 +107,12 @@ final class GeneratorNames_SourceScopes {
     }
 
     /**
-     * Returns {@code open} with this scope's arguments bound, a new one for each use.
+     * Invokes {@code open} with this scope's argument: a method reference to it captures
+     * nothing.
      */
-    private AsyncGenerator.Method<String> method() {
-      GeneratorNames.Source source = this.source;
-      return y -> source.open(y);
+    private static CompletionStage<?> invoke(GeneratorNames.Source source, AsyncYield<String> y)
+        throws Throwable {
+      return source.open(y);
     }
   }
 }
