@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code @ScopedResource} generators beside the class scope of the same shape ({@link Ledgers}):
  * a blocking generator's {@code call}, an asynchronous generator's {@code use}, a generator that
  * only yields beside {@code Scopes.just}, and a blocking generator entered split ({@code use},
- * {@code ExitStack.enter}), which runs the method on a thread of its own, beside the floor under
- * any split ({@link SplitFloor}). A generator scope is
+ * {@code ExitStack.enter}), which runs the method on a thread of its own, beside the same split
+ * written by hand as cheaply as it can be ({@link SplitFloor}). A generator scope is
  * single-use, so every operation calls the factory; the class scopes are kept in fields, as a
  * repository would keep them.
  *

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * resume, end) pass through one {@code int} with release stores and acquire loads (plain moves on
  * x86, no fence), and nothing is allocated.
  *
- * <p>No library can split a method for less: each use moves the handoff's cache line between the
+ * <p>What it measures is the handoffs alone: each use moves the handoff's cache line between the
  * two cores four times, and the ledger's three times (opened on the method's thread, used by the
  * body on the caller's, committed and released on the method's). A real split generator also
  * needs what this leaves out: a thread for any number of methods at once, parking when the other
@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>What a cache line takes to cross depends on where the two threads run, and on a virtual
  * machine that changes while it runs: two threads that hand a counter back and forth take either
  * about 70 ns or about 330 ns per round trip on the 2-core machines this project is measured on,
- * switching every few seconds. Compare a split row with this floor iteration by iteration.
+ * switching every few seconds. This floor follows those modes closely; a split generator, whose
+ * cost is mostly its own steps, hardly does, so that in a slow mode it can take less than this
+ * floor. Compare the two in the fast mode.
  */
 @State(Scope.Benchmark)
 public class SplitFloor {
