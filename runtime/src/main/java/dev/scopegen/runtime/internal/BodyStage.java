@@ -349,11 +349,6 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
   }
 
   /**
-   * A stage chained with {@code andFinally} or {@code onFailure}: it listens to the stage before,
-   * runs its cleanup, and completes with the outcome. The yield's own stage has no cleanup, and
-   * none of these fields.
-   */
-  /**
    * A stage that follows another, {@link #up}: {@link Chained}, or another stage that completes
    * once the one before has; a cancel of it goes to the one before.
    */
@@ -370,6 +365,11 @@ class BodyStage extends CompletableFuture<Void> implements YieldStage {
     }
   }
 
+  /**
+   * A stage chained with {@code andFinally} or {@code onFailure}: it listens to the stage before,
+   * runs its cleanup, and completes with the outcome. The yield's own stage has no cleanup, and
+   * none of these fields.
+   */
   private static final class Chained extends Following implements StageListener {
 
     /** This stage's cleanup: an {@link AsyncCleanup} or a {@link Cleanup}. */
