@@ -23,12 +23,20 @@
 # AutoValue (AUTO_VALUE_VERSION, default 1.11.0) from Maven Central through the machine's Maven (copied into a
 # temporary directory).
 #
+# With PHASES=1, two more runs per set and repetition stop javac after flow analysis
+# (-XDshould-stop.ifNoError=FLOW: parsing, entering, attribution and flow, without desugaring and
+# class writing), the inputs alone and the inputs with the generated sources, and the line of each
+# set says how much of compiling the generated code those phases take. Attribution (type checking,
+# overload resolution, inference) is where ScopeGen's generated code costs javac more than
+# AutoValue's (README, "What the processor adds to a build").
+#
 # Usage: benchmarks/processor-cost/run.sh
 #   COUNT=1000 REPS=5   classes per set, repetitions per configuration
+#   PHASES=1            also time the phases up to flow analysis
 #   JDKS="javac /usr/lib/jvm/temurin-25-jdk-amd64/bin/javac"   the compilers to measure
 #   SCOPEGEN_ARTIFACTS_PACKAGED=1   skip packaging (the jars in */target are current)
-# Each repetition is six javac runs of about 2 to 13 s each on 2 idle cores: REPS=5 takes about 4
-# minutes per JDK, and several times that when other work keeps the cores busy.
+# Each repetition is six javac runs (ten with PHASES=1) of about 2 to 13 s each on 2 idle cores:
+# REPS=5 takes about 4 minutes per JDK, and several times that when other work keeps the cores busy.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . .ci/artifacts.sh
@@ -69,7 +77,8 @@ java benchmarks/processor-cost/GenerateSources.java "$work/src" "$COUNT"
 
 # compile JAVAC SET MODE: one javac run in a fresh JVM; appends "wall cpu" (seconds) to its results.
 # MODE is none (the inputs, -proc:none), proc (the inputs, with the processor) or gen (the inputs and
-# the generated sources, -proc:none).
+# the generated sources, -proc:none); none-flow and gen-flow are none and gen stopped after flow
+# analysis.
 compile() {
   local javac=$1 set=$2 mode=$3 out=$work/out
   local cp processing files=$work/$set.files
@@ -81,7 +90,8 @@ compile() {
     processing=(-processorpath "$AV_PROCESSOR")
   fi
   [ "$mode" = proc ] || processing=(-proc:none)
-  [ "$mode" = gen ] && files=$work/$set.gen.files
+  case $mode in gen | gen-flow) files=$work/$set.gen.files ;; esac
+  case $mode in *-flow) processing+=(-XDshould-stop.ifNoError=FLOW) ;; esac
   rm -rf "$out" && mkdir -p "$out/classes" "$out/generated"
   local times
   times=$( { TIMEFORMAT='%R %U %S'; time (cd "$work/src/$set" && "$javac" -J-XX:+UseSerialGC \
@@ -115,6 +125,12 @@ for javac in $JDKS; do
         "autovalue none" "autovalue proc" "autovalue gen"; do
       compile "$javac" $config
     done
+    if [ "${PHASES:-}" = 1 ]; then
+      for config in "scopegen none-flow" "scopegen gen-flow" \
+          "autovalue none-flow" "autovalue gen-flow"; do
+        compile "$javac" $config
+      done
+    fi
   done
   for clock in 1 2; do
     name=$([ $clock = 1 ] && echo wall || echo cpu)
@@ -127,7 +143,14 @@ for javac in $JDKS; do
       compiling=$(awk -v a="$gen" -v b="$none" -v n="$COUNT" 'BEGIN { printf "%.2f", (a - b) * 1000 / n }')
       printf '  %-4s %-9s -proc:none %6.2f s, processor %6.2f s: added %5s ms per class' \
         "$name" "$set" "$none" "$proc" "${added[$set]}"
-      printf ' (compiling the generated code alone: %s ms)\n' "$compiling"
+      printf ' (compiling the generated code alone: %s ms' "$compiling"
+      if [ "${PHASES:-}" = 1 ]; then
+        none_flow=$(cut -d' ' -f$clock "$work/$set-none-flow.times" | median)
+        gen_flow=$(cut -d' ' -f$clock "$work/$set-gen-flow.times" | median)
+        awk -v a="$gen_flow" -v b="$none_flow" -v n="$COUNT" \
+          'BEGIN { printf ", of which up to attribution and flow: %.2f ms", (a - b) * 1000 / n }'
+      fi
+      printf ')\n'
     done
     awk -v s="${added[scopegen]}" -v a="${added[autovalue]}" -v c="$name" \
       'BEGIN { printf "  %-4s ratio ScopeGen / AutoValue: %.2fx\n", c, s / a }'
